@@ -1,0 +1,114 @@
+package dev.gatehouse.account.boundary;
+
+import dev.gatehouse.account.control.LoginThrottle;
+import dev.gatehouse.account.entity.Account;
+import dev.gatehouse.common.BusinessException;
+import dev.gatehouse.common.Problem;
+import dev.gatehouse.security.Roles;
+import jakarta.annotation.Resource;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.SessionContext;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Signs people up, checks their passwords, and tells a signed-in caller who they are. */
+@Stateless
+public class AccountService {
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    Passwords passwords;
+
+    @Inject
+    LoginThrottle throttle;
+
+    @Resource
+    SessionContext session;
+
+    /** Open to everyone: whoever signs up is by definition not signed in yet. */
+    @PermitAll
+    public Account signUp(SignUp form) {
+        List<Problem> problems = new ArrayList<>(form.problems());
+        if (problems.stream().noneMatch(p -> SignUp.USERNAME_FIELD.equals(p.field()))
+                && count(Account.COUNT_BY_USERNAME, "username", form.canonicalUsername()) > 0) {
+            problems.add(new Problem(SignUp.USERNAME_FIELD, "That username is taken. Choose another one."));
+        }
+        if (problems.stream().noneMatch(p -> SignUp.EMAIL_FIELD.equals(p.field()))
+                && count(Account.COUNT_BY_EMAIL, "email", form.canonicalEmail()) > 0) {
+            problems.add(new Problem(SignUp.EMAIL_FIELD,
+                    "An account with that email address exists already. Log in instead."));
+        }
+        if (!problems.isEmpty()) {
+            throw new BusinessException(problems);
+        }
+        Account account = new Account(form.username(), form.email(), passwords.hash(form.password()), Instant.now());
+        try {
+            em.persist(account);
+            em.flush();
+        } catch (PersistenceException raced) {
+            throw new BusinessException("Someone took that username or email address a moment ago. Choose another one.");
+        }
+        return account;
+    }
+
+    /**
+     * Open to everyone: the identity store calls it to sign someone in. Throttled per account, and as
+     * slow for an unknown name as for a known one.
+     */
+    @PermitAll
+    public Optional<Account> verify(String login, String password) {
+        Instant now = Instant.now();
+        Optional<Account> account = findByLogin(login);
+        String throttleKey = throttleKey(login, account);
+        if (!throttle.waitBefore(throttleKey, now).isZero()) {
+            return Optional.empty();
+        }
+        boolean valid = passwords.matches(password, account.map(Account::getPasswordHash));
+        if (valid) {
+            throttle.succeeded(throttleKey);
+            return account;
+        }
+        throttle.failed(throttleKey, now);
+        return Optional.empty();
+    }
+
+    /** Open to everyone, so that the log-in page can say how long to wait after failures. */
+    @PermitAll
+    public Duration retryAfter(String login) {
+        return throttle.waitBefore(throttleKey(login, findByLogin(login)), Instant.now());
+    }
+
+    @RolesAllowed(Roles.USER)
+    public Account currentAccount() {
+        return em.createNamedQuery(Account.BY_USERNAME, Account.class)
+                .setParameter("username", session.getCallerPrincipal().getName())
+                .getSingleResult();
+    }
+
+    private Optional<Account> findByLogin(String login) {
+        return em.createNamedQuery(Account.BY_LOGIN, Account.class)
+                .setParameter("login", Account.canonical(login))
+                .getResultStream()
+                .findFirst();
+    }
+
+    /** One key per account whether someone types its username or its email address. */
+    private static String throttleKey(String login, Optional<Account> account) {
+        return account.map(Account::getUsername).orElse(Account.canonical(login));
+    }
+
+    private long count(String query, String parameter, String value) {
+        return em.createNamedQuery(query, Long.class).setParameter(parameter, value).getSingleResult();
+    }
+}

@@ -1,0 +1,4 @@
+/**
+ * What every feature's services share: how a refusal is told to the person who asked.
+ */
+package dev.gatehouse.common;

@@ -1,0 +1,216 @@
+package dev.gatehouse.it;
+
+import static dev.gatehouse.it.Browser.fill;
+import static dev.gatehouse.it.Browser.press;
+import static dev.gatehouse.it.Browser.text;
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.htmlunit.Page;
+import org.htmlunit.html.HtmlPage;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Accounts end to end on the real Payara Micro with the built WAR: sign-up, log-in, log-out, the
+ * role checks in the web and EJB layers, and every refusal the pages promise. One deployment for
+ * the whole class, because each Micro boot costs about 20 seconds.
+ */
+@ExtendWith(ArquillianExtension.class)
+class AccountIT {
+
+    private static final String PASSWORD = "correct horse battery";
+    private static final String RUN = Long.toString(System.currentTimeMillis() % 100_000_000L, 36);
+    private static final AtomicInteger PEOPLE = new AtomicInteger();
+
+    @ArquillianResource
+    URL deployed;
+
+    private URI base;
+
+    @Deployment(testable = false)
+    static WebArchive gatehouse() {
+        return ShrinkWrap.createFromZipFile(WebArchive.class, new File("target/gatehouse.war"));
+    }
+
+    @BeforeEach
+    void locate() {
+        base = Browser.local(deployed);
+    }
+
+    private static String someone() {
+        return "u" + RUN + "-" + PEOPLE.incrementAndGet();
+    }
+
+    private static HtmlPage signUp(Browser browser, String username, String email, String password, String repeat)
+            throws Exception {
+        HtmlPage page = browser.open("signup");
+        fill(page, "Username", username);
+        fill(page, "Email", email);
+        fill(page, "Password", password);
+        fill(page, "Repeat password", repeat);
+        return press(page, "Create account");
+    }
+
+    private static HtmlPage logIn(Browser browser, String login, String password) throws Exception {
+        HtmlPage page = browser.open("login");
+        fill(page, "Username or email", login);
+        fill(page, "Password", password);
+        return press(page, "Log in");
+    }
+
+    @Test
+    void aNewcomerSignsUpLogsOutAndLogsInAgain() throws Exception {
+        String name = someone();
+        try (Browser browser = new Browser(base)) {
+            HtmlPage home = signUp(browser, name, name + "@example.org", PASSWORD, PASSWORD);
+            assertEquals(base.resolve("/").toString(), home.getUrl().toString());
+            assertTrue(text(home).contains("Welcome, " + name), text(home));
+            assertTrue(text(home).contains(name + "@example.org"));
+
+            HtmlPage loggedOut = press(home, "Log out");
+            assertTrue(loggedOut.getUrl().getPath().endsWith("/login"), loggedOut.getUrl().toString());
+            assertTrue(text(loggedOut).contains("You have logged out."));
+            assertEquals(401, browser.client().getPage(base.resolve("api/me").toURL()).getWebResponse().getStatusCode(),
+                    "the session is gone after log-out");
+
+            HtmlPage again = logIn(browser, name.toUpperCase() + "@EXAMPLE.ORG", PASSWORD);
+            assertTrue(text(again).contains("Welcome, " + name), "log-in by email, in any case: " + text(again));
+        }
+    }
+
+    @Test
+    void aProtectedPageSendsToLogInAndBackAfterwards() throws Exception {
+        String name = someone();
+        try (Browser signer = new Browser(base)) {
+            signUp(signer, name, name + "@example.org", PASSWORD, PASSWORD);
+        }
+        try (Browser browser = new Browser(base)) {
+            HtmlPage login = browser.open("index?from=bookmark");
+            assertTrue(login.getUrl().getPath().endsWith("/login"), login.getUrl().toString());
+            fill(login, "Username or email", name);
+            fill(login, "Password", PASSWORD);
+            HtmlPage back = press(login, "Log in");
+            assertEquals("/index", back.getUrl().getPath());
+            assertEquals("from=bookmark", back.getUrl().getQuery());
+            assertTrue(text(back).contains("Welcome, " + name));
+        }
+    }
+
+    @Test
+    void badSignUpsSayWhatIsWrongAndCreateNothing() throws Exception {
+        String taken = someone();
+        try (Browser browser = new Browser(base)) {
+            signUp(browser, taken, taken + "@example.org", PASSWORD, PASSWORD);
+        }
+        String fresh = someone();
+        try (Browser browser = new Browser(base)) {
+            assertAll(
+                    () -> assertTrue(text(signUp(browser, taken, fresh + "@example.org", PASSWORD, PASSWORD))
+                            .contains("That username is taken.")),
+                    () -> assertTrue(text(signUp(browser, fresh, taken + "@example.org", PASSWORD, PASSWORD))
+                            .contains("An account with that email address exists already.")),
+                    () -> assertTrue(text(signUp(browser, fresh, fresh + "@example.org", "short", "short"))
+                            .contains("A password has at least 12 characters")),
+                    () -> assertTrue(text(signUp(browser, fresh, fresh + "@example.org", PASSWORD, PASSWORD + "x"))
+                            .contains("The two passwords differ.")),
+                    () -> {
+                        String page = text(signUp(browser, "", "", "", ""));
+                        assertTrue(page.contains("Enter a username.") && page.contains("Enter an email address.")
+                                && page.contains("Enter a password.") && page.contains("Enter the password a second time."), page);
+                    });
+            HtmlPage refused = logIn(browser, fresh, PASSWORD);
+            assertTrue(text(refused).contains("Wrong username, email or password."), "no account was created");
+        }
+    }
+
+    @Test
+    void aWrongPasswordAndAnUnknownUserLookTheSame() throws Exception {
+        String name = someone();
+        try (Browser browser = new Browser(base)) {
+            signUp(browser, name, name + "@example.org", PASSWORD, PASSWORD);
+        }
+        try (Browser browser = new Browser(base)) {
+            HtmlPage wrongPassword = logIn(browser, name, PASSWORD + "?");
+            HtmlPage unknownUser = logIn(browser, someone(), PASSWORD);
+            String expected = "Wrong username, email or password.";
+            assertTrue(text(wrongPassword).contains(expected), text(wrongPassword));
+            assertTrue(text(unknownUser).contains(expected), text(unknownUser));
+            assertEquals(wrongPassword.getUrl(), unknownUser.getUrl());
+        }
+    }
+
+    @Test
+    void repeatedFailuresForOneAccountAreSlowedDown() throws Exception {
+        String name = someone();
+        try (Browser browser = new Browser(base)) {
+            signUp(browser, name, name + "@example.org", PASSWORD, PASSWORD);
+        }
+        try (Browser browser = new Browser(base)) {
+            for (int attempt = 0; attempt < 5; attempt++) {
+                logIn(browser, name, "wrong password " + attempt);
+            }
+            HtmlPage throttled = logIn(browser, name + "@example.org", PASSWORD);
+            assertTrue(text(throttled).contains("Too many failed log-ins for this account."), text(throttled));
+            assertFalse(text(throttled).contains("Welcome"), "even the right password waits");
+        }
+    }
+
+    @Test
+    void theAccountServiceRefusesAnonymousCallersItself() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        HttpResponse<String> anonymous = http.send(HttpRequest.newBuilder(base.resolve("api/me")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(401, anonymous.statusCode());
+        assertTrue(anonymous.headers().firstValue("Content-Type").orElse("").startsWith("text/plain"));
+        assertTrue(anonymous.body().contains("Sign in first"));
+
+        String name = someone();
+        try (Browser browser = new Browser(base)) {
+            signUp(browser, name, name + "@example.org", PASSWORD, PASSWORD);
+            Page me = browser.client().getPage(base.resolve("api/me").toURL());
+            assertEquals(200, me.getWebResponse().getStatusCode());
+            assertEquals("{\"email\":\"" + name + "@example.org\",\"username\":\"" + name + "\"}",
+                    me.getWebResponse().getContentAsString());
+        }
+    }
+
+    @Test
+    void aForgedPostWithoutTheFormsViewStateCreatesNoAccount() throws Exception {
+        String name = someone();
+        HttpClient http = HttpClient.newHttpClient();
+        String form = "signup=signup&username=" + name + "&email=" + name + "%40example.org&password=" + PASSWORD.replace(' ', '+')
+                + "&passwordRepeat=" + PASSWORD.replace(' ', '+') + "&createAccount=Create+account"
+                + "&jakarta.faces.ViewState=forged";
+        HttpResponse<String> forged = http.send(HttpRequest.newBuilder(base.resolve("signup"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        assertTrue(forged.statusCode() >= 400 && forged.statusCode() < 500, "status " + forged.statusCode());
+        try (Browser browser = new Browser(base)) {
+            assertTrue(text(logIn(browser, name, PASSWORD)).contains("Wrong username, email or password."));
+        }
+    }
+
+    @Test
+    void healthSaysTheDatabaseIsUp() throws Exception {
+        HttpResponse<String> health = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(base.resolve("health")).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, health.statusCode());
+        assertTrue(health.body().contains("\"status\":\"UP\""), health.body());
+    }
+}

@@ -1,0 +1,58 @@
+package dev.gatehouse.config;
+
+import java.nio.file.Path;
+import java.util.function.UnaryOperator;
+
+/**
+ * The keys an operator sets, each read from a system property or else from the environment
+ * variable of the same name. Payara Micro and Payara Server both pass either through, so one build
+ * runs everywhere without a server-specific descriptor.
+ */
+public final class Settings {
+
+    public static final String DATA = "GATEHOUSE_DATA";
+    public static final String DB_URL = "GATEHOUSE_DB_URL";
+    public static final String DB_USER = "GATEHOUSE_DB_USER";
+    public static final String DB_PASSWORD = "GATEHOUSE_DB_PASSWORD";
+
+    private final UnaryOperator<String> source;
+
+    Settings(UnaryOperator<String> source) {
+        this.source = source;
+    }
+
+    public static Settings fromEnvironment() {
+        return new Settings(key -> {
+            String property = System.getProperty(key);
+            return property != null ? property : System.getenv(key);
+        });
+    }
+
+    public String get(String key, String fallback) {
+        String value = source.apply(key);
+        return value == null || value.isBlank() ? fallback : value.strip();
+    }
+
+    /** Absolute, because a relative path means different things on Micro and on Payara Server. */
+    public Path dataFolder() {
+        return Path.of(get(DATA, "data")).toAbsolutePath().normalize();
+    }
+
+    public boolean usesEmbeddedDatabase() {
+        return get(DB_URL, null) == null;
+    }
+
+    public String databaseUrl() {
+        return get(DB_URL, "jdbc:h2:file:" + dataFolder().resolve("gatehouse"));
+    }
+
+    public String databaseUser() {
+        return get(DB_USER, usesEmbeddedDatabase() ? "sa" : "");
+    }
+
+    /** Not stripped: a password may legitimately begin or end with a space. */
+    public String databasePassword() {
+        String value = source.apply(DB_PASSWORD);
+        return value == null ? "" : value;
+    }
+}

@@ -1,0 +1,52 @@
+package dev.gatehouse.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class SettingsTest {
+
+    private static Settings of(Map<String, String> values) {
+        return new Settings(values::get);
+    }
+
+    @Test
+    void defaultsToAnEmbeddedH2FileUnderAnAbsoluteDataFolder() {
+        Settings settings = of(Map.of());
+        Path expected = Path.of("data").toAbsolutePath().normalize();
+        assertEquals(expected, settings.dataFolder());
+        assertTrue(settings.usesEmbeddedDatabase());
+        assertEquals("jdbc:h2:file:" + expected.resolve("gatehouse"), settings.databaseUrl());
+        assertEquals("sa", settings.databaseUser());
+        assertEquals("", settings.databasePassword());
+    }
+
+    @Test
+    void dataFolderMovesTheEmbeddedDatabase() {
+        Settings settings = of(Map.of(Settings.DATA, "/srv/gatehouse/"));
+        assertEquals("jdbc:h2:file:/srv/gatehouse/gatehouse", settings.databaseUrl());
+    }
+
+    @Test
+    void anExplicitDatabaseReplacesH2AndKeepsThePasswordVerbatim() {
+        Settings settings = of(Map.of(
+                Settings.DB_URL, " jdbc:postgresql://127.0.0.1/gatehouse ",
+                Settings.DB_USER, "gate",
+                Settings.DB_PASSWORD, " secret "));
+        assertFalse(settings.usesEmbeddedDatabase());
+        assertEquals("jdbc:postgresql://127.0.0.1/gatehouse", settings.databaseUrl());
+        assertEquals("gate", settings.databaseUser());
+        assertEquals(" secret ", settings.databasePassword());
+    }
+
+    @Test
+    void blankValuesCountAsUnset() {
+        Settings settings = of(Map.of(Settings.DB_URL, "  ", Settings.DATA, ""));
+        assertTrue(settings.usesEmbeddedDatabase());
+        assertEquals(Path.of("data").toAbsolutePath().normalize(), settings.dataFolder());
+    }
+}

@@ -1,0 +1,30 @@
+package dev.gatehouse.account.rest;
+
+import dev.gatehouse.account.boundary.AccountService;
+import dev.gatehouse.account.entity.Account;
+import jakarta.ejb.EJB;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+/**
+ * Who the caller is. No {@code @RolesAllowed} here on purpose: the account service's own role
+ * check is what refuses an anonymous caller, so this path also proves the EJB layer guards itself.
+ */
+@Path("me")
+public class MeResource {
+
+    @EJB
+    AccountService accounts;
+
+    public record Me(String username, String email) {
+    }
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    public Me me() {
+        Account account = accounts.currentAccount();
+        return new Me(account.getUsername(), account.getEmail());
+    }
+}

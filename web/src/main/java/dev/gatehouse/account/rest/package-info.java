@@ -1,0 +1,4 @@
+/**
+ * The account API: who the caller is.
+ */
+package dev.gatehouse.account.rest;

@@ -1,0 +1,68 @@
+package dev.gatehouse.account.web;
+
+import dev.gatehouse.account.boundary.AccountService;
+import dev.gatehouse.common.web.Messages;
+import dev.gatehouse.security.web.AfterLogin;
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.context.ExternalContext;
+import jakarta.faces.context.FacesContext;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.security.enterprise.SecurityContext;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.time.Duration;
+
+@Named
+@RequestScoped
+public class LoginBacking {
+
+    @Inject
+    SecurityContext security;
+
+    @Inject
+    FacesContext faces;
+
+    @Inject
+    ExternalContext external;
+
+    @EJB
+    AccountService accounts;
+
+    private String login;
+    private String password;
+
+    public void logIn() throws IOException {
+        switch (Authentication.logIn(security, external, login, password)) {
+            case SUCCESS -> external.redirect(AfterLogin.take((HttpServletRequest) external.getRequest()));
+            case SEND_CONTINUE -> faces.responseComplete();
+            default -> refused();
+        }
+    }
+
+    /** One sentence for a wrong password and an unknown name alike, so neither reveals the other. */
+    private void refused() {
+        Duration wait = accounts.retryAfter(login);
+        Messages.error(wait.isZero()
+                ? "Wrong username, email or password."
+                : "Too many failed log-ins for this account. Wait " + Math.max(1, wait.toSeconds())
+                        + " seconds, then try again.");
+    }
+
+    public String getLogin() {
+        return login;
+    }
+
+    public void setLogin(String login) {
+        this.login = login;
+    }
+
+    public String getPassword() {
+        return password;
+    }
+
+    public void setPassword(String password) {
+        this.password = password;
+    }
+}

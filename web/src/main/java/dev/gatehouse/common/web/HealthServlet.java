@@ -1,0 +1,44 @@
+package dev.gatehouse.common.web;
+
+import jakarta.annotation.Resource;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import javax.sql.DataSource;
+
+/**
+ * {@code /health} in MicroProfile Health's JSON shape. The application's own, because at context
+ * root {@code /} it shadows the endpoint Payara Micro would otherwise serve there. UP means the
+ * database answers.
+ */
+@WebServlet("/health")
+public class HealthServlet extends HttpServlet {
+
+    private static final long serialVersionUID = 1L;
+
+    @Resource(lookup = "java:app/jdbc/gatehouse")
+    private transient DataSource database;
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        boolean up = databaseAnswers();
+        response.setStatus(up ? HttpServletResponse.SC_OK : HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+        response.setContentType("application/json");
+        String status = up ? "UP" : "DOWN";
+        response.getWriter().write("{\"status\":\"" + status + "\",\"checks\":[{\"name\":\"database\",\"status\":\""
+                + status + "\"}]}");
+    }
+
+    private boolean databaseAnswers() {
+        try (Connection connection = database.getConnection()) {
+            return connection.isValid(2);
+        } catch (SQLException e) {
+            log("Health check: the database does not answer", e);
+            return false;
+        }
+    }
+}

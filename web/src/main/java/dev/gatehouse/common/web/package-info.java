@@ -1,0 +1,4 @@
+/**
+ * What every feature's pages share.
+ */
+package dev.gatehouse.common.web;
