@@ -23,6 +23,11 @@ public class BusinessException extends RuntimeException {
         this(List.of(Problem.of(message)));
     }
 
+    /** An entity's refusal of a value, shown next to the field that held it. */
+    public static BusinessException about(String field, IllegalArgumentException refused) {
+        return new BusinessException(List.of(new Problem(field, refused.getMessage())));
+    }
+
     public List<Problem> problems() {
         return problems;
     }

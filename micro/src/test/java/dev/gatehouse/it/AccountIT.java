@@ -1,5 +1,6 @@
 package dev.gatehouse.it;
 
+import static dev.gatehouse.it.Browser.PASSWORD;
 import static dev.gatehouse.it.Browser.fill;
 import static dev.gatehouse.it.Browser.press;
 import static dev.gatehouse.it.Browser.text;
@@ -14,7 +15,6 @@ import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.htmlunit.Page;
 import org.htmlunit.html.HtmlPage;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -34,9 +34,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(ArquillianExtension.class)
 class AccountIT {
 
-    private static final String PASSWORD = "correct horse battery";
-    private static final String RUN = Long.toString(System.currentTimeMillis() % 100_000_000L, 36);
-    private static final AtomicInteger PEOPLE = new AtomicInteger();
 
     @ArquillianResource
     URL deployed;
@@ -53,32 +50,11 @@ class AccountIT {
         base = Browser.local(deployed);
     }
 
-    private static String someone() {
-        return "u" + RUN + "-" + PEOPLE.incrementAndGet();
-    }
-
-    private static HtmlPage signUp(Browser browser, String username, String email, String password, String repeat)
-            throws Exception {
-        HtmlPage page = browser.open("signup");
-        fill(page, "Username", username);
-        fill(page, "Email", email);
-        fill(page, "Password", password);
-        fill(page, "Repeat password", repeat);
-        return press(page, "Create account");
-    }
-
-    private static HtmlPage logIn(Browser browser, String login, String password) throws Exception {
-        HtmlPage page = browser.open("login");
-        fill(page, "Username or email", login);
-        fill(page, "Password", password);
-        return press(page, "Log in");
-    }
-
     @Test
     void aNewcomerSignsUpLogsOutAndLogsInAgain() throws Exception {
-        String name = someone();
+        String name = Browser.someone();
         try (Browser browser = new Browser(base)) {
-            HtmlPage home = signUp(browser, name, name + "@example.org", PASSWORD, PASSWORD);
+            HtmlPage home = browser.signUp(name);
             assertEquals(base.resolve("/").toString(), home.getUrl().toString());
             assertTrue(text(home).contains("Welcome, " + name), text(home));
             assertTrue(text(home).contains(name + "@example.org"));
@@ -89,16 +65,16 @@ class AccountIT {
             assertEquals(401, browser.client().getPage(base.resolve("api/me").toURL()).getWebResponse().getStatusCode(),
                     "the session is gone after log-out");
 
-            HtmlPage again = logIn(browser, name.toUpperCase() + "@EXAMPLE.ORG", PASSWORD);
+            HtmlPage again = browser.logIn(name.toUpperCase() + "@EXAMPLE.ORG", PASSWORD);
             assertTrue(text(again).contains("Welcome, " + name), "log-in by email, in any case: " + text(again));
         }
     }
 
     @Test
     void aProtectedPageSendsToLogInAndBackAfterwards() throws Exception {
-        String name = someone();
+        String name = Browser.someone();
         try (Browser signer = new Browser(base)) {
-            signUp(signer, name, name + "@example.org", PASSWORD, PASSWORD);
+            signer.signUp(name);
         }
         try (Browser browser = new Browser(base)) {
             HtmlPage login = browser.open("index?from=bookmark");
@@ -114,40 +90,40 @@ class AccountIT {
 
     @Test
     void badSignUpsSayWhatIsWrongAndCreateNothing() throws Exception {
-        String taken = someone();
+        String taken = Browser.someone();
         try (Browser browser = new Browser(base)) {
-            signUp(browser, taken, taken + "@example.org", PASSWORD, PASSWORD);
+            browser.signUp(taken);
         }
-        String fresh = someone();
+        String fresh = Browser.someone();
         try (Browser browser = new Browser(base)) {
             assertAll(
-                    () -> assertTrue(text(signUp(browser, taken, fresh + "@example.org", PASSWORD, PASSWORD))
+                    () -> assertTrue(text(browser.signUp(taken, fresh + "@example.org", PASSWORD, PASSWORD))
                             .contains("That username is taken.")),
-                    () -> assertTrue(text(signUp(browser, fresh, taken + "@example.org", PASSWORD, PASSWORD))
+                    () -> assertTrue(text(browser.signUp(fresh, taken + "@example.org", PASSWORD, PASSWORD))
                             .contains("An account with that email address exists already.")),
-                    () -> assertTrue(text(signUp(browser, fresh, fresh + "@example.org", "short", "short"))
+                    () -> assertTrue(text(browser.signUp(fresh, fresh + "@example.org", "short", "short"))
                             .contains("A password has at least 12 characters")),
-                    () -> assertTrue(text(signUp(browser, fresh, fresh + "@example.org", PASSWORD, PASSWORD + "x"))
+                    () -> assertTrue(text(browser.signUp(fresh, fresh + "@example.org", PASSWORD, PASSWORD + "x"))
                             .contains("The two passwords differ.")),
                     () -> {
-                        String page = text(signUp(browser, "", "", "", ""));
+                        String page = text(browser.signUp("", "", "", ""));
                         assertTrue(page.contains("Enter a username.") && page.contains("Enter an email address.")
                                 && page.contains("Enter a password.") && page.contains("Enter the password a second time."), page);
                     });
-            HtmlPage refused = logIn(browser, fresh, PASSWORD);
+            HtmlPage refused = browser.logIn(fresh, PASSWORD);
             assertTrue(text(refused).contains("Wrong username, email or password."), "no account was created");
         }
     }
 
     @Test
     void aWrongPasswordAndAnUnknownUserLookTheSame() throws Exception {
-        String name = someone();
+        String name = Browser.someone();
         try (Browser browser = new Browser(base)) {
-            signUp(browser, name, name + "@example.org", PASSWORD, PASSWORD);
+            browser.signUp(name);
         }
         try (Browser browser = new Browser(base)) {
-            HtmlPage wrongPassword = logIn(browser, name, PASSWORD + "?");
-            HtmlPage unknownUser = logIn(browser, someone(), PASSWORD);
+            HtmlPage wrongPassword = browser.logIn(name, PASSWORD + "?");
+            HtmlPage unknownUser = browser.logIn(Browser.someone(), PASSWORD);
             String expected = "Wrong username, email or password.";
             assertTrue(text(wrongPassword).contains(expected), text(wrongPassword));
             assertTrue(text(unknownUser).contains(expected), text(unknownUser));
@@ -157,15 +133,15 @@ class AccountIT {
 
     @Test
     void repeatedFailuresForOneAccountAreSlowedDown() throws Exception {
-        String name = someone();
+        String name = Browser.someone();
         try (Browser browser = new Browser(base)) {
-            signUp(browser, name, name + "@example.org", PASSWORD, PASSWORD);
+            browser.signUp(name);
         }
         try (Browser browser = new Browser(base)) {
             for (int attempt = 0; attempt < 5; attempt++) {
-                logIn(browser, name, "wrong password " + attempt);
+                browser.logIn(name, "wrong password " + attempt);
             }
-            HtmlPage throttled = logIn(browser, name + "@example.org", PASSWORD);
+            HtmlPage throttled = browser.logIn(name + "@example.org", PASSWORD);
             assertTrue(text(throttled).contains("Too many failed log-ins for this account."), text(throttled));
             assertFalse(text(throttled).contains("Welcome"), "even the right password waits");
         }
@@ -180,9 +156,9 @@ class AccountIT {
         assertTrue(anonymous.headers().firstValue("Content-Type").orElse("").startsWith("text/plain"));
         assertTrue(anonymous.body().contains("Sign in first"));
 
-        String name = someone();
+        String name = Browser.someone();
         try (Browser browser = new Browser(base)) {
-            signUp(browser, name, name + "@example.org", PASSWORD, PASSWORD);
+            browser.signUp(name);
             Page me = browser.client().getPage(base.resolve("api/me").toURL());
             assertEquals(200, me.getWebResponse().getStatusCode());
             assertEquals("{\"email\":\"" + name + "@example.org\",\"username\":\"" + name + "\"}",
@@ -192,7 +168,7 @@ class AccountIT {
 
     @Test
     void aForgedPostWithoutTheFormsViewStateCreatesNoAccount() throws Exception {
-        String name = someone();
+        String name = Browser.someone();
         HttpClient http = HttpClient.newHttpClient();
         String form = "signup=signup&username=" + name + "&email=" + name + "%40example.org&password=" + PASSWORD.replace(' ', '+')
                 + "&passwordRepeat=" + PASSWORD.replace(' ', '+') + "&createAccount=Create+account"
@@ -202,7 +178,7 @@ class AccountIT {
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
         assertTrue(forged.statusCode() >= 400 && forged.statusCode() < 500, "status " + forged.statusCode());
         try (Browser browser = new Browser(base)) {
-            assertTrue(text(logIn(browser, name, PASSWORD)).contains("Wrong username, email or password."));
+            assertTrue(text(browser.logIn(name, PASSWORD)).contains("Wrong username, email or password."));
         }
     }
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URL;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.htmlunit.WebClient;
 import org.htmlunit.html.HtmlElement;
 import org.htmlunit.html.HtmlInput;
@@ -16,6 +17,9 @@ import org.htmlunit.html.HtmlPage;
  * as a person or a screen reader would.
  */
 public final class Browser implements AutoCloseable {
+
+    private static final String RUN = Long.toString(System.currentTimeMillis() % 100_000_000L, 36);
+    private static final AtomicInteger PEOPLE = new AtomicInteger();
 
     private final WebClient client = new WebClient();
     private final URI base;
@@ -38,6 +42,34 @@ public final class Browser implements AutoCloseable {
 
     public WebClient client() {
         return client;
+    }
+
+    /** A username nobody has used, in this run or an earlier one against the same data folder. */
+    public static String someone() {
+        return "u" + RUN + "-" + PEOPLE.incrementAndGet();
+    }
+
+    public static final String PASSWORD = "correct horse battery";
+
+    public HtmlPage signUp(String username, String email, String password, String repeat) throws IOException {
+        HtmlPage page = open("signup");
+        fill(page, "Username", username);
+        fill(page, "Email", email);
+        fill(page, "Password", password);
+        fill(page, "Repeat password", repeat);
+        return press(page, "Create account");
+    }
+
+    /** Signs up {@code username} with an email address and password derived from it, and stays logged in. */
+    public HtmlPage signUp(String username) throws IOException {
+        return signUp(username, username + "@example.org", PASSWORD, PASSWORD);
+    }
+
+    public HtmlPage logIn(String login, String password) throws IOException {
+        HtmlPage page = open("login");
+        fill(page, "Username or email", login);
+        fill(page, "Password", password);
+        return press(page, "Log in");
     }
 
     public static HtmlPage fill(HtmlPage page, String label, String value) {

@@ -7,6 +7,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
+import java.io.Serializable;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -23,7 +24,9 @@ import java.util.regex.Pattern;
 @NamedQuery(name = Account.COUNT_BY_USERNAME,
         query = "SELECT COUNT(a) FROM Account a WHERE a.username = :username")
 @NamedQuery(name = Account.COUNT_BY_EMAIL, query = "SELECT COUNT(a) FROM Account a WHERE a.email = :email")
-public class Account {
+public class Account implements Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     public static final String BY_LOGIN = "Account.byLogin";
     public static final String BY_USERNAME = "Account.byUsername";

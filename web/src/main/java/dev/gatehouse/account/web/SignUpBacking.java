@@ -2,8 +2,6 @@ package dev.gatehouse.account.web;
 
 import dev.gatehouse.account.boundary.AccountService;
 import dev.gatehouse.account.boundary.SignUp;
-import dev.gatehouse.common.BusinessException;
-import dev.gatehouse.common.web.Messages;
 import dev.gatehouse.security.web.AfterLogin;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
@@ -34,12 +32,7 @@ public class SignUpBacking {
     private String passwordRepeat;
 
     public void signUp() throws IOException {
-        try {
-            accounts.signUp(new SignUp(username, email, password, passwordRepeat));
-        } catch (BusinessException refused) {
-            Messages.show(refused);
-            return;
-        }
+        accounts.signUp(new SignUp(username, email, password, passwordRepeat));
         Authentication.logIn(security, external, username, password);
         external.redirect(AfterLogin.take((HttpServletRequest) external.getRequest()));
     }

@@ -26,4 +26,9 @@ public final class Messages {
     public static void error(String message) {
         show(Problem.of(message));
     }
+
+    /** Says that something worked. */
+    public static void info(String message) {
+        FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, message, null));
+    }
 }

@@ -1,0 +1,117 @@
+package dev.gatehouse.workspace.boundary;
+
+import dev.gatehouse.common.BusinessException;
+import dev.gatehouse.common.NotFound;
+import dev.gatehouse.organization.control.Audit;
+import dev.gatehouse.organization.control.Guard;
+import dev.gatehouse.organization.entity.Membership;
+import dev.gatehouse.security.Roles;
+import dev.gatehouse.workspace.entity.AccessLevel;
+import dev.gatehouse.workspace.entity.Workspace;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Workspaces of an organization: members see them, admins create, rename, delete and set their
+ * access levels. Levels are read from the database on every cache request, so a change applies to
+ * the very next one on every node.
+ */
+@Stateless
+public class WorkspaceService {
+
+    public static final String NAME_FIELD = "workspaceName";
+    static final String NO_SUCH_WORKSPACE = "No such workspace, or you are not a member of its organization.";
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    Guard guard;
+
+    @Inject
+    Audit audit;
+
+    @RolesAllowed(Roles.USER)
+    public Workspace create(long organizationId, String name) {
+        Membership admin = guard.admin(organizationId);
+        Workspace workspace;
+        try {
+            workspace = new Workspace(admin.getOrganization(), name, Instant.now());
+        } catch (IllegalArgumentException refused) {
+            throw BusinessException.about(NAME_FIELD, refused);
+        }
+        em.persist(workspace);
+        audit.record(organizationId, "create workspace", workspace.getName(), null, workspace.getNxCloudId());
+        return workspace;
+    }
+
+    @RolesAllowed(Roles.USER)
+    public List<Workspace> of(long organizationId) {
+        guard.member(organizationId);
+        return em.createNamedQuery(Workspace.IN, Workspace.class)
+                .setParameter("organization", organizationId)
+                .getResultList();
+    }
+
+    @RolesAllowed(Roles.USER)
+    public Workspace find(long workspaceId) {
+        Workspace workspace = em.find(Workspace.class, workspaceId);
+        if (workspace == null) {
+            throw new NotFound(NO_SUCH_WORKSPACE);
+        }
+        try {
+            guard.member(workspace.getOrganization().getId());
+        } catch (NotFound notMember) {
+            throw new NotFound(NO_SUCH_WORKSPACE);
+        }
+        return workspace;
+    }
+
+    @RolesAllowed(Roles.USER)
+    public Workspace rename(long workspaceId, String name) {
+        Workspace workspace = administered(workspaceId);
+        String before = workspace.getName();
+        try {
+            workspace.rename(name);
+        } catch (IllegalArgumentException refused) {
+            throw BusinessException.about(NAME_FIELD, refused);
+        }
+        audit.record(workspace.getOrganization().getId(), "rename workspace", workspace.getNxCloudId(), before, workspace.getName());
+        return workspace;
+    }
+
+    @RolesAllowed(Roles.USER)
+    public void delete(long workspaceId) {
+        Workspace workspace = administered(workspaceId);
+        em.remove(workspace);
+        audit.record(workspace.getOrganization().getId(), "delete workspace", workspace.getName(), workspace.getNxCloudId(), null);
+    }
+
+    @RolesAllowed(Roles.USER)
+    public Workspace changeLevels(long workspaceId, AccessLevel idLevel, AccessLevel patLevel) {
+        Workspace workspace = administered(workspaceId);
+        String before = levels(workspace);
+        try {
+            workspace.changeLevels(idLevel, patLevel);
+        } catch (IllegalArgumentException refused) {
+            throw new BusinessException(refused.getMessage());
+        }
+        audit.record(workspace.getOrganization().getId(), "change access levels", workspace.getName(), before, levels(workspace));
+        return workspace;
+    }
+
+    private Workspace administered(long workspaceId) {
+        Workspace workspace = find(workspaceId);
+        guard.admin(workspace.getOrganization().getId());
+        return workspace;
+    }
+
+    private static String levels(Workspace workspace) {
+        return "ID " + workspace.getIdAccessLevel().label() + ", PAT " + workspace.getPatAccessLevel().label();
+    }
+}

@@ -1,0 +1,124 @@
+package dev.gatehouse.workspace.entity;
+
+import dev.gatehouse.organization.entity.Names;
+import dev.gatehouse.organization.entity.Organization;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import java.io.Serializable;
+import java.time.Instant;
+
+/**
+ * An Nx workspace, known to its users by the {@code nxCloudId} in its nx.json, with the two access
+ * levels of Nx Cloud: one for anyone who only knows the id, one for members with a personal token.
+ */
+@Entity
+@Table(name = "WORKSPACE")
+@NamedQuery(name = Workspace.IN, query = "SELECT w FROM Workspace w WHERE w.organization.id = :organization ORDER BY w.name")
+@NamedQuery(name = Workspace.BY_NX_CLOUD_ID, query = "SELECT w FROM Workspace w WHERE w.nxCloudId = :nxCloudId")
+public class Workspace implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    public static final String IN = "Workspace.in";
+    public static final String BY_NX_CLOUD_ID = "Workspace.byNxCloudId";
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.TABLE)
+    private Long id;
+
+    @ManyToOne(optional = false)
+    private Organization organization;
+
+    @Column(nullable = false, length = Names.MAX)
+    private String name;
+
+    @Column(nullable = false, unique = true, length = NxCloudId.LENGTH)
+    private String nxCloudId;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 16)
+    private AccessLevel idAccessLevel = AccessLevel.READ_WRITE;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 16)
+    private AccessLevel patAccessLevel = AccessLevel.READ_WRITE;
+
+    @Column(nullable = false)
+    private Instant createdAt;
+
+    protected Workspace() {
+        // for JPA
+    }
+
+    public Workspace(Organization organization, String name, Instant createdAt) {
+        this.organization = organization;
+        this.name = Names.require(name);
+        this.nxCloudId = NxCloudId.generate();
+        this.createdAt = createdAt;
+    }
+
+    /**
+     * The access decision, the only one in Gatehouse: members with a personal access token get the
+     * PAT level, everyone else who knows the id gets the ID level.
+     */
+    public AccessLevel levelFor(Caller caller) {
+        if (caller instanceof Caller.PatHolder holder && holder.member()) {
+            return patAccessLevel;
+        }
+        return idAccessLevel;
+    }
+
+    public void rename(String newName) {
+        this.name = Names.require(newName);
+    }
+
+    /** The PAT level is about members' tokens, which always at least read; NONE makes no sense there. */
+    public void changeLevels(AccessLevel idLevel, AccessLevel patLevel) {
+        if (idLevel == null || patLevel == null || patLevel == AccessLevel.NONE) {
+            throw new IllegalArgumentException("Choose an ID access level (read-write, read-only or none) "
+                    + "and a personal access token level (read-write or read-only).");
+        }
+        this.idAccessLevel = idLevel;
+        this.patAccessLevel = patLevel;
+    }
+
+    public String nxJsonSnippet() {
+        return "{ \"nxCloudId\": \"" + nxCloudId + "\" }";
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public Organization getOrganization() {
+        return organization;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public String getNxCloudId() {
+        return nxCloudId;
+    }
+
+    public AccessLevel getIdAccessLevel() {
+        return idAccessLevel;
+    }
+
+    public AccessLevel getPatAccessLevel() {
+        return patAccessLevel;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+}
