@@ -12,7 +12,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.File;
 import java.net.URI;
 import java.net.URL;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import org.htmlunit.Page;
@@ -149,9 +148,7 @@ class AccountIT {
 
     @Test
     void theAccountServiceRefusesAnonymousCallersItself() throws Exception {
-        HttpClient http = HttpClient.newHttpClient();
-        HttpResponse<String> anonymous = http.send(HttpRequest.newBuilder(base.resolve("api/me")).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> anonymous = Api.send(HttpRequest.newBuilder(base.resolve("api/me")));
         assertEquals(401, anonymous.statusCode());
         assertTrue(anonymous.headers().firstValue("Content-Type").orElse("").startsWith("text/plain"));
         assertTrue(anonymous.body().contains("Sign in first"));
@@ -169,13 +166,12 @@ class AccountIT {
     @Test
     void aForgedPostWithoutTheFormsViewStateCreatesNoAccount() throws Exception {
         String name = Browser.someone();
-        HttpClient http = HttpClient.newHttpClient();
         String form = "signup=signup&username=" + name + "&email=" + name + "%40example.org&password=" + PASSWORD.replace(' ', '+')
                 + "&passwordRepeat=" + PASSWORD.replace(' ', '+') + "&createAccount=Create+account"
                 + "&jakarta.faces.ViewState=forged";
-        HttpResponse<String> forged = http.send(HttpRequest.newBuilder(base.resolve("signup"))
+        HttpResponse<String> forged = Api.send(HttpRequest.newBuilder(base.resolve("signup"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+                .POST(HttpRequest.BodyPublishers.ofString(form)));
         assertTrue(forged.statusCode() >= 400 && forged.statusCode() < 500, "status " + forged.statusCode());
         try (Browser browser = new Browser(base)) {
             assertTrue(text(browser.logIn(name, PASSWORD)).contains("Wrong username, email or password."));
@@ -184,8 +180,7 @@ class AccountIT {
 
     @Test
     void healthSaysTheDatabaseIsUp() throws Exception {
-        HttpResponse<String> health = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(base.resolve("health")).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> health = Api.send(HttpRequest.newBuilder(base.resolve("health")));
         assertEquals(200, health.statusCode());
         assertTrue(health.body().contains("\"status\":\"UP\""), health.body());
     }

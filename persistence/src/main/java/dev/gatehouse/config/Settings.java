@@ -46,8 +46,9 @@ public final class Settings {
         return get(DB_URL, "jdbc:h2:file:" + dataFolder().resolve("gatehouse"));
     }
 
+    /** H2's conventional user unless told otherwise, so that an H2 URL alone is enough. */
     public String databaseUser() {
-        return get(DB_USER, usesEmbeddedDatabase() ? "sa" : "");
+        return get(DB_USER, databaseUrl().startsWith("jdbc:h2:") ? "sa" : "");
     }
 
     /** Not stripped: a password may legitimately begin or end with a space. */

@@ -44,6 +44,12 @@ class SettingsTest {
     }
 
     @Test
+    void anyH2DatabaseDefaultsToItsConventionalUser() {
+        assertEquals("sa", of(Map.of(Settings.DB_URL, "jdbc:h2:file:/tmp/x;AUTO_SERVER=TRUE")).databaseUser());
+        assertEquals("", of(Map.of(Settings.DB_URL, "jdbc:postgresql://127.0.0.1/g")).databaseUser());
+    }
+
+    @Test
     void blankValuesCountAsUnset() {
         Settings settings = of(Map.of(Settings.DB_URL, "  ", Settings.DATA, ""));
         assertTrue(settings.usesEmbeddedDatabase());

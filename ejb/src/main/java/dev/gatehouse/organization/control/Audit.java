@@ -8,7 +8,10 @@ import jakarta.persistence.PersistenceContext;
 import java.security.Principal;
 import java.time.Instant;
 
-/** Writes the audit record of a change in the same transaction as the change itself. */
+/**
+ * Writes the audit record of a change in the same transaction as the change itself. Never give it
+ * a secret: records are shown to people.
+ */
 @Dependent
 public class Audit {
 
@@ -18,7 +21,8 @@ public class Audit {
     @Inject
     Principal caller;
 
-    public void record(long organizationId, String action, String subject, Object before, Object after) {
+    /** @param organizationId null for a change to the caller's own account */
+    public void record(Long organizationId, String action, String subject, Object before, Object after) {
         em.persist(new AuditRecord(organizationId, caller.getName(), action, subject, before, after, Instant.now()));
     }
 }

@@ -12,8 +12,9 @@ import java.io.Serializable;
 import java.time.Instant;
 
 /**
- * Who changed what in an organization, and when, with the value before and after. Kept by id
- * rather than by reference so that the record outlives the members and workspaces it names.
+ * Who changed what, and when, with the value before and after: in an organization, or, without
+ * one, to the actor's own account (their tokens). Kept by id rather than by reference so that the
+ * record outlives the members, workspaces and tokens it names.
  */
 @Entity
 @Table(name = "AUDIT_RECORD", indexes = @Index(columnList = "ORGANIZATIONID, HAPPENED_AT"))
@@ -30,7 +31,6 @@ public class AuditRecord implements Serializable {
     @GeneratedValue(strategy = GenerationType.TABLE)
     private Long id;
 
-    @Column(nullable = false)
     private Long organizationId;
 
     @Column(nullable = false, length = 40)
@@ -55,7 +55,7 @@ public class AuditRecord implements Serializable {
         // for JPA
     }
 
-    public AuditRecord(long organizationId, String actor, String action, String subject, Object before, Object after,
+    public AuditRecord(Long organizationId, String actor, String action, String subject, Object before, Object after,
             Instant at) {
         this.organizationId = organizationId;
         this.actor = actor;

@@ -1,5 +1,9 @@
 package dev.gatehouse.security.web;
 
+import dev.gatehouse.security.Roles;
+import dev.gatehouse.token.boundary.BearerCheck;
+import dev.gatehouse.token.boundary.TokenService;
+import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Typed;
 import jakarta.security.enterprise.AuthenticationStatus;
@@ -9,33 +13,60 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Collections;
+import java.util.List;
+import java.util.Set;
 
 /**
- * The API half of {@link GatehouseAuthenticationMechanism}. {@code @Typed} keeps it from counting
- * as a second mechanism bean.
- *
- * <p>A request without an {@code Authorization} header goes on as anonymous, and the services'
- * roles decide. Personal access tokens are not issued yet, so any presented credential is refused
- * with a sentence saying so rather than being silently ignored.
+ * The API half of {@link GatehouseAuthenticationMechanism}: {@code Authorization: Bearer <token>}.
+ * {@code @Typed} keeps it from counting as a second mechanism bean. Every refusal is a plain-text
+ * sentence, because clients such as nx print the body as it is.
  */
 @ApplicationScoped
 @Typed(BearerAuthentication.class)
 public class BearerAuthentication {
 
-    AuthenticationStatus authenticate(HttpServletRequest request, HttpServletResponse response,
-            HttpMessageContext context) {
-        if (request.getHeader("Authorization") == null) {
-            return context.doNothing();
-        }
-        return refuse(response, "This server does not issue access tokens yet. "
-                + "Send the request without an Authorization header.");
+    private static final String SCHEME = "Bearer";
+
+    @EJB
+    TokenService tokens;
+
+    static boolean isPresented(HttpServletRequest request) {
+        return request.getHeader("Authorization") != null;
     }
 
-    /** Commits a plain-text 401 so that clients such as nx can show the sentence as it is. */
-    static AuthenticationStatus refuse(HttpServletResponse response, String sentence) {
+    AuthenticationStatus authenticate(HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
+        List<String> headers = Collections.list(request.getHeaders("Authorization"));
+        if (headers.size() > 1) {
+            return refuse(response, HttpServletResponse.SC_BAD_REQUEST, "Send one Authorization header, not " + headers.size() + ".");
+        }
+        String header = headers.get(0).strip();
+        boolean bearer = header.regionMatches(true, 0, SCHEME, 0, SCHEME.length())
+                && (header.length() == SCHEME.length() || header.charAt(SCHEME.length()) == ' ');
+        if (!bearer) {
+            return refuse(response, HttpServletResponse.SC_UNAUTHORIZED,
+                    "Send the personal access token as: Authorization: Bearer <token>.");
+        }
+        String token = header.substring(SCHEME.length()).strip();
+        if (token.isEmpty()) {
+            return refuse(response, HttpServletResponse.SC_UNAUTHORIZED,
+                    "The Authorization header names no token after 'Bearer'. Send your personal access token.");
+        }
+        BearerCheck check = tokens.authenticate(token, request.getRemoteAddr());
+        if (!check.isValid()) {
+            return refuse(response, HttpServletResponse.SC_UNAUTHORIZED, check.refusal());
+        }
+        return context.notifyContainerAboutLogin(check.username(), Set.of(Roles.USER));
+    }
+
+    /** Commits the response, so that the container cannot replace the sentence with an error page. */
+    static AuthenticationStatus refuse(HttpServletResponse response, int status, String sentence) {
         try {
-            response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+            response.setStatus(status);
             response.setContentType("text/plain;charset=UTF-8");
+            if (status == HttpServletResponse.SC_UNAUTHORIZED) {
+                response.setHeader("WWW-Authenticate", "Bearer realm=\"gatehouse\"");
+            }
             response.getOutputStream().write((sentence + "\n").getBytes(StandardCharsets.UTF_8));
             response.flushBuffer();
         } catch (IOException e) {

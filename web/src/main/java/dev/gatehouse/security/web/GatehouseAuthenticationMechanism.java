@@ -2,25 +2,31 @@ package dev.gatehouse.security.web;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.security.auth.message.callback.CallerPrincipalCallback;
 import jakarta.security.enterprise.AuthenticationStatus;
-import jakarta.security.enterprise.authentication.mechanism.http.AutoApplySession;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
 import jakarta.security.enterprise.credential.Credential;
+import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.security.Principal;
+import javax.security.auth.callback.Callback;
+import javax.security.auth.callback.UnsupportedCallbackException;
 
 /**
  * The application's only authentication mechanism (Payara fails every request when there are two).
- * Pages use a session started by the log-in form; API paths use a bearer token.
+ * Pages use a session started by the log-in form; API and cache paths use a bearer token.
  *
- * <p>It deliberately avoids {@code @LoginToContinue}: on Payara 6 the request that mechanism
- * restores after log-in carries web roles but no EJB roles. Instead it remembers the page asked
- * for, and the log-in page sends the browser there itself.
+ * <p>It avoids {@code @LoginToContinue}: on Payara 6 the request that mechanism restores after
+ * log-in carries web roles but no EJB roles. Instead it remembers the page asked for, and the
+ * log-in page sends the browser there itself. It also avoids {@code @AutoApplySession}, which would
+ * open an HTTP session for every bearer request; only a form log-in registers one.
  */
 @ApplicationScoped
-@AutoApplySession
 public class GatehouseAuthenticationMechanism implements HttpAuthenticationMechanism {
 
     @Inject
@@ -34,15 +40,35 @@ public class GatehouseAuthenticationMechanism implements HttpAuthenticationMecha
             HttpMessageContext context) {
         Credential credential = context.getAuthParameters().getCredential();
         if (credential != null) {
-            return context.notifyContainerAboutLogin(identityStores.validate(credential));
+            CredentialValidationResult result = identityStores.validate(credential);
+            if (result.getStatus() == CredentialValidationResult.Status.VALID) {
+                context.setRegisterSession(result.getCallerPrincipal().getName(), result.getCallerGroups());
+            }
+            return context.notifyContainerAboutLogin(result);
         }
-        if (ApiPaths.matches(request)) {
+        if (ApiPaths.matches(request) && BearerAuthentication.isPresented(request)) {
             return bearer.authenticate(request, response, context);
+        }
+        Principal sessionCaller = request.getUserPrincipal();
+        if (sessionCaller != null) {
+            return continueSession(context, sessionCaller);
         }
         if (context.isProtected()) {
             AfterLogin.remember(request);
             return context.redirect(request.getContextPath() + "/login");
         }
         return context.doNothing();
+    }
+
+    /** The container keeps the caller's groups with the registered session; only the caller is named again. */
+    private static AuthenticationStatus continueSession(HttpMessageContext context, Principal caller) {
+        try {
+            context.getHandler().handle(new Callback[] {new CallerPrincipalCallback(context.getClientSubject(), caller)});
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (UnsupportedCallbackException e) {
+            throw new IllegalStateException(e);
+        }
+        return AuthenticationStatus.SUCCESS;
     }
 }

@@ -1,0 +1,147 @@
+package dev.gatehouse.token.entity;
+
+import dev.gatehouse.account.entity.Account;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import java.io.Serializable;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * A person's token for programs: the nx client, the Gatehouse CLI, scripts. Owned by an account,
+ * not by a workspace; what it may do in a workspace follows from its owner's memberships. The
+ * token itself is never stored, only its SHA-256.
+ */
+@Entity
+@Table(name = "PERSONAL_ACCESS_TOKEN")
+@NamedQuery(name = PersonalAccessToken.BY_HASH,
+        query = "SELECT t FROM PersonalAccessToken t JOIN FETCH t.account WHERE t.tokenHash = :hash")
+@NamedQuery(name = PersonalAccessToken.OF_ACCOUNT,
+        query = "SELECT t FROM PersonalAccessToken t WHERE t.account.username = :username ORDER BY t.createdAt DESC, t.id DESC")
+@NamedQuery(name = PersonalAccessToken.COUNT_ACTIVE, query = "SELECT COUNT(t) FROM PersonalAccessToken t"
+        + " WHERE t.account.username = :username AND t.revokedAt IS NULL AND (t.expiresAt IS NULL OR t.expiresAt > :now)")
+public class PersonalAccessToken implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    public static final String BY_HASH = "PersonalAccessToken.byHash";
+    public static final String OF_ACCOUNT = "PersonalAccessToken.ofAccount";
+    public static final String COUNT_ACTIVE = "PersonalAccessToken.countActive";
+    /** Last use is remembered to the minute: a write per request would double the cost of a cache hit. */
+    static final Duration LAST_USED_PRECISION = Duration.ofMinutes(1);
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.TABLE)
+    private Long id;
+
+    @ManyToOne(optional = false)
+    private Account account;
+
+    @Column(nullable = false, length = 100)
+    private String name;
+
+    @Column(nullable = false, unique = true, length = 64)
+    private String tokenHash;
+
+    @Column(nullable = false, length = 8)
+    private String hint;
+
+    @Column(nullable = false)
+    private Instant createdAt;
+
+    private Instant expiresAt;
+
+    private Instant lastUsedAt;
+
+    @Column(length = 45)
+    private String lastUsedIp;
+
+    private Instant revokedAt;
+
+    protected PersonalAccessToken() {
+        // for JPA
+    }
+
+    /** @param expiresAt null for a token that never expires */
+    public PersonalAccessToken(Account account, String name, String token, Instant createdAt, Instant expiresAt) {
+        this.account = account;
+        this.name = name;
+        this.tokenHash = TokenFormat.hash(token);
+        this.hint = TokenFormat.hint(token);
+        this.createdAt = createdAt;
+        this.expiresAt = expiresAt;
+    }
+
+    public TokenStatus status(Instant now) {
+        if (revokedAt != null) {
+            return TokenStatus.REVOKED;
+        }
+        return expiresAt != null && !now.isBefore(expiresAt) ? TokenStatus.EXPIRED : TokenStatus.ACTIVE;
+    }
+
+    public boolean isActive(Instant now) {
+        return status(now) == TokenStatus.ACTIVE;
+    }
+
+    public void revoke(Instant now) {
+        if (revokedAt == null) {
+            revokedAt = now;
+        }
+    }
+
+    /** Notes a use; true when that changed anything worth writing. */
+    public boolean recordUse(Instant now, String ip) {
+        if (lastUsedAt != null && now.isBefore(lastUsedAt.plus(LAST_USED_PRECISION))) {
+            return false;
+        }
+        lastUsedAt = now;
+        lastUsedIp = ip;
+        return true;
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public Account getAccount() {
+        return account;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public String getTokenHash() {
+        return tokenHash;
+    }
+
+    public String getHint() {
+        return hint;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    public Instant getExpiresAt() {
+        return expiresAt;
+    }
+
+    public Instant getLastUsedAt() {
+        return lastUsedAt;
+    }
+
+    public String getLastUsedIp() {
+        return lastUsedIp;
+    }
+
+    public Instant getRevokedAt() {
+        return revokedAt;
+    }
+}

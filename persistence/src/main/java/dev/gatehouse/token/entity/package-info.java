@@ -1,0 +1,4 @@
+/**
+ * Personal access tokens: their format and checksum, their hashed storage, and their life cycle.
+ */
+package dev.gatehouse.token.entity;
