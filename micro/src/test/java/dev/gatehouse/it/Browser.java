@@ -1,6 +1,7 @@
 package dev.gatehouse.it;
 
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.net.URI;
@@ -11,6 +12,10 @@ import org.htmlunit.html.HtmlElement;
 import org.htmlunit.html.HtmlInput;
 import org.htmlunit.html.HtmlLabel;
 import org.htmlunit.html.HtmlPage;
+import org.htmlunit.html.HtmlRadioButtonInput;
+import org.htmlunit.html.HtmlSelect;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A headless browser that finds form fields by their visible labels and buttons by their words,
@@ -20,6 +25,8 @@ public final class Browser implements AutoCloseable {
 
     private static final String RUN = Long.toString(System.currentTimeMillis() % 100_000_000L, 36);
     private static final AtomicInteger PEOPLE = new AtomicInteger();
+
+    private static final Pattern TOKEN = Pattern.compile("gatehouse_pat_[0-9A-Za-z]{38}");
 
     private final WebClient client = new WebClient();
     private final URI base;
@@ -91,6 +98,45 @@ public final class Browser implements AutoCloseable {
                 .findFirst().orElse(null);
         assertNotNull(found, "no button '" + button + "' on " + page.getUrl());
         return found.click();
+    }
+
+    public HtmlPage createOrganization(String name) throws IOException {
+        HtmlPage page = open("organizations");
+        fill(page, "Organization name", name);
+        return press(page, "Create organization");
+    }
+
+    public static HtmlPage addMember(HtmlPage organization, String login) throws IOException {
+        fill(organization, "Username or email", login);
+        return press(organization, "Add member");
+    }
+
+    public static HtmlPage createWorkspace(HtmlPage organization, String name) throws IOException {
+        fill(organization, "Workspace name", name);
+        return press(organization, "Create workspace");
+    }
+
+    public static HtmlPage choose(HtmlPage page, String group, String value) {
+        HtmlRadioButtonInput radio = page.getByXPath("//input[@type='radio' and @name='" + group + "' and @value='" + value + "']")
+                .stream().map(HtmlRadioButtonInput.class::cast).findFirst().orElseThrow();
+        radio.setChecked(true);
+        return page;
+    }
+
+    public HtmlPage newToken(String name, String expiry) throws IOException {
+        HtmlPage profile = open("profile");
+        HtmlPage tab = profile.getAnchorByText("Personal access tokens").click();
+        HtmlPage form = tab.getAnchorByText("New access token").click();
+        fill(form, "Token name", name);
+        HtmlSelect expires = (HtmlSelect) form.getElementById("tokenExpiry");
+        expires.setSelectedAttribute(expires.getOptionByText(expiry), true);
+        return press(form, "Generate Token");
+    }
+
+    public static String shownToken(HtmlPage page) {
+        Matcher token = TOKEN.matcher(page.getElementById("newToken").getTextContent());
+        assertTrue(token.matches(), "a token is shown: " + page.getElementById("newToken").getTextContent());
+        return token.group();
     }
 
     public static String text(HtmlPage page) {

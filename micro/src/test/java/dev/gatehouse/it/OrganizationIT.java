@@ -46,29 +46,6 @@ class OrganizationIT {
         base = Browser.local(deployed);
     }
 
-    private static HtmlPage createOrganization(Browser admin, String name) throws IOException {
-        HtmlPage page = admin.open("organizations");
-        fill(page, "Organization name", name);
-        return press(page, "Create organization");
-    }
-
-    private static HtmlPage addMember(HtmlPage organization, String login) throws IOException {
-        fill(organization, "Username or email", login);
-        return press(organization, "Add member");
-    }
-
-    private static HtmlPage createWorkspace(HtmlPage organization, String name) throws IOException {
-        fill(organization, "Workspace name", name);
-        return press(organization, "Create workspace");
-    }
-
-    private static HtmlPage choose(HtmlPage page, String group, String value) {
-        HtmlRadioButtonInput radio = page.getByXPath("//input[@type='radio' and @name='" + group + "' and @value='" + value + "']")
-                .stream().map(HtmlRadioButtonInput.class::cast).findFirst().orElseThrow();
-        radio.setChecked(true);
-        return page;
-    }
-
     @Test
     void anAdminCreatesAnOrganizationAddsMembersAndSetsUpAWorkspace() throws Exception {
         String alice = someone();
@@ -76,14 +53,14 @@ class OrganizationIT {
         try (Browser bobs = new Browser(base); Browser alices = new Browser(base)) {
             bobs.signUp(bob);
             alices.signUp(alice);
-            HtmlPage organization = createOrganization(alices, "Acme " + alice);
+            HtmlPage organization = alices.createOrganization("Acme " + alice);
             assertTrue(text(organization).contains("You are an admin of this organization."), text(organization));
             String organizationUrl = organization.getUrl().toString();
 
-            organization = addMember(organization, bob + "@example.org");
+            organization = Browser.addMember(organization, bob + "@example.org");
             assertTrue(text(organization).contains(bob + " is now a member."), text(organization));
 
-            organization = createWorkspace(organization, "web app");
+            organization = Browser.createWorkspace(organization, "web app");
             assertTrue(text(organization).contains("Workspace web app created."));
             HtmlPage workspace = organization.getAnchorByText("web app").click();
             String nxCloudId = workspace.getElementById("nxCloudId").getTextContent();
@@ -91,8 +68,8 @@ class OrganizationIT {
             assertEquals("{ \"nxCloudId\": \"" + nxCloudId + "\" }", workspace.getElementById("nxJson").getTextContent());
             assertTrue(text(workspace).contains("Read-only or none is recommended"));
 
-            choose(workspace, "idAccessLevel", "NONE");
-            choose(workspace, "patAccessLevel", "READ_ONLY");
+            Browser.choose(workspace, "idAccessLevel", "NONE");
+            Browser.choose(workspace, "patAccessLevel", "READ_ONLY");
             workspace = press(workspace, "Save access levels");
             assertTrue(text(workspace).contains("Access levels saved: workspace ID None, personal access tokens Read-only."),
                     text(workspace));
@@ -125,16 +102,16 @@ class OrganizationIT {
             bobs.signUp(bob);
             alices.signUp(alice);
             for (String name : new String[] {"", "    ", "x".repeat(101)}) {
-                HtmlPage refused = createOrganization(alices, name);
+                HtmlPage refused = alices.createOrganization(name);
                 assertEquals(400, refused.getWebResponse().getStatusCode(), "name '" + name + "'");
             }
-            assertTrue(text(createOrganization(alices, "  ")).contains("cannot be empty or only spaces"));
+            assertTrue(text(alices.createOrganization("  ")).contains("cannot be empty or only spaces"));
             assertTrue(text(alices.open("organizations")).contains("You do not belong to any organization yet."));
 
-            HtmlPage organization = createOrganization(alices, "Acme " + alice);
-            assertTrue(text(addMember(organization, "nobody-" + alice)).contains("No account has the username or email"));
-            organization = addMember(organization, bob);
-            assertTrue(text(addMember(organization, bob)).contains(bob + " is a member already."));
+            HtmlPage organization = alices.createOrganization("Acme " + alice);
+            assertTrue(text(Browser.addMember(organization, "nobody-" + alice)).contains("No account has the username or email"));
+            organization = Browser.addMember(organization, bob);
+            assertTrue(text(Browser.addMember(organization, bob)).contains(bob + " is a member already."));
 
             HtmlPage lastAdmin = press(organization, "Make " + alice + " member");
             assertEquals(400, lastAdmin.getWebResponse().getStatusCode());
@@ -145,7 +122,7 @@ class OrganizationIT {
                     .contains("An organization needs at least one admin."));
             assertTrue(text(alices.open(organization.getUrl().toString())).contains("You are an admin of this organization."));
 
-            assertTrue(text(createWorkspace(alices.open(organization.getUrl().toString()), " ")).contains("cannot be empty"));
+            assertTrue(text(Browser.createWorkspace(alices.open(organization.getUrl().toString()), " ")).contains("cannot be empty"));
             assertTrue(text(alices.open(organization.getUrl().toString())).contains("No workspaces yet."));
         }
     }
@@ -162,11 +139,11 @@ class OrganizationIT {
             carols.signUp(carol);
             daves.signUp(dave);
             alices.signUp(alice);
-            HtmlPage organization = createOrganization(alices, "Acme " + alice);
+            HtmlPage organization = alices.createOrganization("Acme " + alice);
             String organizationUrl = organization.getUrl().toString();
-            organization = addMember(addMember(organization, bob), carol);
+            organization = Browser.addMember(Browser.addMember(organization, bob), carol);
             organization = press(organization, "Make " + bob + " admin");
-            HtmlPage workspace = createWorkspace(organization, "api").getAnchorByText("api").click();
+            HtmlPage workspace = Browser.createWorkspace(organization, "api").getAnchorByText("api").click();
 
             HtmlPage bobsAdminPage = bobs.open(organizationUrl);
             press(alices.open(organizationUrl), "Make " + bob + " member");
@@ -193,13 +170,13 @@ class OrganizationIT {
         try (Browser alices = new Browser(base); Browser bobs = new Browser(base)) {
             bobs.signUp(bob);
             alices.signUp(alice);
-            HtmlPage organization = addMember(createOrganization(alices, "Acme " + alice), bob);
+            HtmlPage organization = Browser.addMember(alices.createOrganization("Acme " + alice), bob);
             String organizationUrl = organization.getUrl().toString();
 
             HtmlPage left = press(bobs.open(organizationUrl), "Leave organization");
             assertFalse(text(left).contains("Acme " + alice));
 
-            HtmlPage workspace = createWorkspace(alices.open(organizationUrl), "old name").getAnchorByText("old name").click();
+            HtmlPage workspace = Browser.createWorkspace(alices.open(organizationUrl), "old name").getAnchorByText("old name").click();
             fill(workspace, "Workspace name", "new name");
             workspace = press(workspace, "Rename workspace");
             assertTrue(text(workspace).contains("Workspace renamed to new name."));

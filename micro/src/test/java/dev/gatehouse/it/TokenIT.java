@@ -26,7 +26,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.htmlunit.html.HtmlPage;
-import org.htmlunit.html.HtmlSelect;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
@@ -44,8 +43,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(ArquillianExtension.class)
 class TokenIT {
 
-    private static final Pattern TOKEN = Pattern.compile("gatehouse_pat_[0-9A-Za-z]{38}");
-
     @ArquillianResource
     URL deployed;
 
@@ -61,22 +58,6 @@ class TokenIT {
         base = Browser.local(deployed);
     }
 
-    private static HtmlPage newToken(Browser browser, String name, String expiry) throws IOException {
-        HtmlPage profile = browser.open("profile");
-        HtmlPage tab = profile.getAnchorByText("Personal access tokens").click();
-        HtmlPage form = tab.getAnchorByText("New access token").click();
-        fill(form, "Token name", name);
-        HtmlSelect expires = (HtmlSelect) form.getElementById("tokenExpiry");
-        expires.setSelectedAttribute(expires.getOptionByText(expiry), true);
-        return press(form, "Generate Token");
-    }
-
-    private static String shownToken(HtmlPage page) {
-        Matcher token = TOKEN.matcher(page.getElementById("newToken").getTextContent());
-        assertTrue(token.matches(), "a token is shown: " + page.getElementById("newToken").getTextContent());
-        return token.group();
-    }
-
     private HttpResponse<String> me(String token) throws Exception {
         return Api.get(base.resolve("api/me"), token);
     }
@@ -86,8 +67,8 @@ class TokenIT {
         String ada = someone();
         try (Browser browser = new Browser(base)) {
             browser.signUp(ada);
-            HtmlPage created = newToken(browser, "laptop", "30 days");
-            String token = shownToken(created);
+            HtmlPage created = browser.newToken("laptop", "30 days");
+            String token = Browser.shownToken(created);
             assertTrue(text(created).contains("shown only this once"));
             assertFalse(created.getByXPath("//button[text()='Copy']").isEmpty(), "a Copy button");
 
@@ -119,7 +100,7 @@ class TokenIT {
     void anExpiredTokenFailsOnTheNextRequest() throws Exception {
         try (Browser browser = new Browser(base)) {
             browser.signUp(someone());
-            String token = shownToken(newToken(browser, "ci", "No expiry"));
+            String token = Browser.shownToken(browser.newToken("ci", "No expiry"));
             assertEquals(200, me(token).statusCode());
             try (Connection db = Database.connect();
                  PreparedStatement age = db.prepareStatement(
@@ -139,7 +120,7 @@ class TokenIT {
         String valid;
         try (Browser browser = new Browser(base)) {
             browser.signUp(someone());
-            valid = shownToken(newToken(browser, "valid", "90 days"));
+            valid = Browser.shownToken(browser.newToken("valid", "90 days"));
         }
         char last = valid.charAt(valid.length() - 1);
         String mistyped = valid.substring(0, valid.length() - 1) + (last == 'a' ? 'b' : 'a');
@@ -164,8 +145,8 @@ class TokenIT {
         try (Browser alice = new Browser(base); Browser bob = new Browser(base)) {
             alice.signUp(someone());
             bob.signUp(someone());
-            alices = shownToken(newToken(alice, "alice's", "30 days"));
-            bobs = shownToken(newToken(bob, "bob's", "30 days"));
+            alices = Browser.shownToken(alice.newToken("alice's", "30 days"));
+            bobs = Browser.shownToken(bob.newToken("bob's", "30 days"));
         }
         Matcher id = Pattern.compile("\"id\":(\\d+)").matcher(Api.get(base.resolve("api/tokens"), alices).body());
         assertTrue(id.find());
@@ -180,14 +161,14 @@ class TokenIT {
     void badNamesAndTheLimitOfAHundredActiveTokensAreExplained() throws Exception {
         try (Browser browser = new Browser(base)) {
             browser.signUp(someone());
-            HtmlPage blank = newToken(browser, "   ", "30 days");
+            HtmlPage blank = browser.newToken("   ", "30 days");
             assertEquals(400, blank.getWebResponse().getStatusCode());
             assertTrue(text(blank).contains("cannot be empty"));
-            assertTrue(text(newToken(browser, "x".repeat(101), "30 days")).contains("at most 100 characters"));
+            assertTrue(text(browser.newToken("x".repeat(101), "30 days")).contains("at most 100 characters"));
             for (int i = 0; i < 100; i++) {
-                assertEquals(200, newToken(browser, "t" + i, "30 days").getWebResponse().getStatusCode());
+                assertEquals(200, browser.newToken("t" + i, "30 days").getWebResponse().getStatusCode());
             }
-            HtmlPage refused = newToken(browser, "one too many", "30 days");
+            HtmlPage refused = browser.newToken("one too many", "30 days");
             assertTrue(text(refused).contains("You have 100 active tokens, the most allowed."), text(refused));
         }
     }
@@ -197,7 +178,7 @@ class TokenIT {
         String token;
         try (Browser browser = new Browser(base)) {
             browser.signUp(someone());
-            token = shownToken(newToken(browser, "secret keeper", "30 days"));
+            token = Browser.shownToken(browser.newToken("secret keeper", "30 days"));
         }
         assertEquals(200, me(token).statusCode());
         assertEquals(401, me(token + "x").statusCode());

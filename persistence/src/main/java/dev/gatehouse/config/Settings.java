@@ -14,6 +14,9 @@ public final class Settings {
     public static final String DB_URL = "GATEHOUSE_DB_URL";
     public static final String DB_USER = "GATEHOUSE_DB_USER";
     public static final String DB_PASSWORD = "GATEHOUSE_DB_PASSWORD";
+    public static final String CACHE_DIR = "GATEHOUSE_CACHE_DIR";
+    public static final String CACHE_MAX_BYTES = "GATEHOUSE_CACHE_MAX_BYTES";
+    static final long DEFAULT_CACHE_MAX_BYTES = 2L * 1024 * 1024 * 1024;
 
     private final UnaryOperator<String> source;
 
@@ -36,6 +39,29 @@ public final class Settings {
     /** Absolute, because a relative path means different things on Micro and on Payara Server. */
     public Path dataFolder() {
         return Path.of(get(DATA, "data")).toAbsolutePath().normalize();
+    }
+
+    /** Where cache artifacts are kept; inside the data folder unless set. */
+    public Path cacheFolder() {
+        String configured = get(CACHE_DIR, null);
+        return configured == null ? dataFolder().resolve("cache") : Path.of(configured).toAbsolutePath().normalize();
+    }
+
+    /** The largest artifact accepted, in bytes. A value that is not a positive number is refused at start. */
+    public long cacheMaxBytes() {
+        String configured = get(CACHE_MAX_BYTES, null);
+        if (configured == null) {
+            return DEFAULT_CACHE_MAX_BYTES;
+        }
+        try {
+            long bytes = Long.parseLong(configured);
+            if (bytes > 0) {
+                return bytes;
+            }
+        } catch (NumberFormatException e) {
+            // the message below says what is wrong
+        }
+        throw new IllegalStateException(CACHE_MAX_BYTES + " must be a positive number of bytes, not '" + configured + "'");
     }
 
     public boolean usesEmbeddedDatabase() {

@@ -1,5 +1,7 @@
 package dev.gatehouse.workspace.boundary;
 
+import dev.gatehouse.cache.control.ArtifactStore;
+import dev.gatehouse.cache.entity.CacheEntry;
 import dev.gatehouse.common.BusinessException;
 import dev.gatehouse.common.NotFound;
 import dev.gatehouse.organization.control.Audit;
@@ -35,6 +37,9 @@ public class WorkspaceService {
 
     @Inject
     Audit audit;
+
+    @Inject
+    ArtifactStore artifacts;
 
     @RolesAllowed(Roles.USER)
     public Workspace create(long organizationId, String name) {
@@ -85,10 +90,13 @@ public class WorkspaceService {
         return workspace;
     }
 
+    /** Its cache goes with it: records and files. */
     @RolesAllowed(Roles.USER)
     public void delete(long workspaceId) {
         Workspace workspace = administered(workspaceId);
+        em.createNamedQuery(CacheEntry.DELETE_OF).setParameter("workspace", workspace).executeUpdate();
         em.remove(workspace);
+        artifacts.deleteAll(workspace.getNxCloudId());
         audit.record(workspace.getOrganization().getId(), "delete workspace", workspace.getName(), workspace.getNxCloudId(), null);
     }
 

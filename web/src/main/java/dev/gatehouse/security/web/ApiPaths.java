@@ -2,7 +2,7 @@ package dev.gatehouse.security.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 
-/** The paths called by programs with tokens rather than by browsers with sessions. */
+/** The API's paths, called by programs with tokens as well as by browsers with sessions. */
 final class ApiPaths {
 
     private ApiPaths() {
@@ -10,6 +10,6 @@ final class ApiPaths {
 
     static boolean matches(HttpServletRequest request) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        return path.startsWith("/api/") || path.startsWith("/nx/");
+        return path.startsWith("/api/");
     }
 }

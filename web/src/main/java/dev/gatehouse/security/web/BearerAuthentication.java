@@ -36,6 +36,16 @@ public class BearerAuthentication {
     }
 
     AuthenticationStatus authenticate(HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
+        String username = tokenOwner(request, response);
+        return username == null ? AuthenticationStatus.SEND_FAILURE
+                : context.notifyContainerAboutLogin(username, Set.of(Roles.USER));
+    }
+
+    /**
+     * The owner of the presented token; null when it is refused, and then the response already says
+     * why.
+     */
+    String tokenOwner(HttpServletRequest request, HttpServletResponse response) {
         List<String> headers = Collections.list(request.getHeaders("Authorization"));
         if (headers.size() > 1) {
             return refuse(response, HttpServletResponse.SC_BAD_REQUEST, "Send one Authorization header, not " + headers.size() + ".");
@@ -53,14 +63,14 @@ public class BearerAuthentication {
                     "The Authorization header names no token after 'Bearer'. Send your personal access token.");
         }
         BearerCheck check = tokens.authenticate(token, request.getRemoteAddr());
-        if (!check.isValid()) {
-            return refuse(response, HttpServletResponse.SC_UNAUTHORIZED, check.refusal());
-        }
-        return context.notifyContainerAboutLogin(check.username(), Set.of(Roles.USER));
+        return check.isValid() ? check.username() : refuse(response, HttpServletResponse.SC_UNAUTHORIZED, check.refusal());
     }
 
-    /** Commits the response, so that the container cannot replace the sentence with an error page. */
-    static AuthenticationStatus refuse(HttpServletResponse response, int status, String sentence) {
+    /**
+     * Commits the response, so that the container cannot replace the sentence with an error page.
+     * Returns no caller, for {@link #tokenOwner}.
+     */
+    static String refuse(HttpServletResponse response, int status, String sentence) {
         try {
             response.setStatus(status);
             response.setContentType("text/plain;charset=UTF-8");
@@ -72,6 +82,6 @@ public class BearerAuthentication {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return AuthenticationStatus.SEND_FAILURE;
+        return null;
     }
 }

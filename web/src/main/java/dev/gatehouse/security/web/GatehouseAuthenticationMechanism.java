@@ -1,5 +1,6 @@
 package dev.gatehouse.security.web;
 
+import dev.gatehouse.cache.web.CachePath;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.auth.message.callback.CallerPrincipalCallback;
@@ -19,7 +20,8 @@ import javax.security.auth.callback.UnsupportedCallbackException;
 
 /**
  * The application's only authentication mechanism (Payara fails every request when there are two).
- * Pages use a session started by the log-in form; API and cache paths use a bearer token.
+ * Pages use a session started by the log-in form; the API uses a bearer token; the remote cache
+ * takes a bearer token or none, and is given workspace roles either way.
  *
  * <p>It avoids {@code @LoginToContinue}: on Payara 6 the request that mechanism restores after
  * log-in carries web roles but no EJB roles. Instead it remembers the page asked for, and the
@@ -35,6 +37,9 @@ public class GatehouseAuthenticationMechanism implements HttpAuthenticationMecha
     @Inject
     BearerAuthentication bearer;
 
+    @Inject
+    CacheCallers cacheCallers;
+
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
             HttpMessageContext context) {
@@ -45,6 +50,9 @@ public class GatehouseAuthenticationMechanism implements HttpAuthenticationMecha
                 context.setRegisterSession(result.getCallerPrincipal().getName(), result.getCallerGroups());
             }
             return context.notifyContainerAboutLogin(result);
+        }
+        if (CachePath.isCacheRequest(request)) {
+            return cacheCallers.authenticate(request, response, context);
         }
         if (ApiPaths.matches(request) && BearerAuthentication.isPresented(request)) {
             return bearer.authenticate(request, response, context);

@@ -1,0 +1,28 @@
+package dev.gatehouse.cache.boundary;
+
+import dev.gatehouse.cache.entity.CacheEntry;
+import dev.gatehouse.cache.entity.CacheKey;
+import dev.gatehouse.security.Roles;
+import dev.gatehouse.workspace.entity.Workspace;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
+
+/** Records stored artifacts, each in a short transaction of its own after its bytes are in place. */
+@Stateless
+public class CacheLedger {
+
+    @PersistenceContext
+    EntityManager em;
+
+    /** @param writer the writer's username, or null for a caller without a token */
+    @RolesAllowed(Roles.WORKSPACE_WRITER)
+    public void record(CacheKey key, long size, String sha256, String writer) {
+        Workspace workspace = em.createNamedQuery(Workspace.BY_NX_CLOUD_ID, Workspace.class)
+                .setParameter("nxCloudId", key.nxCloudId())
+                .getSingleResult();
+        em.persist(new CacheEntry(workspace, key.hash(), size, sha256, writer, Instant.now()));
+    }
+}

@@ -1,0 +1,144 @@
+package dev.gatehouse.cache.control;
+
+import dev.gatehouse.cache.entity.CacheKey;
+import dev.gatehouse.config.Settings;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * Artifact bytes as files, {@code <cache folder>/<nxCloudId>/<hash>}. An upload streams into a
+ * temporary file, is synced to disk, and only then becomes visible under its name, by a hard link
+ * that fails if the name exists: so a killed upload leaves nothing visible, and of two concurrent
+ * uploads of one hash exactly one wins and its bytes are the ones kept. Memory use is one buffer
+ * per request, whatever the artifact's size.
+ */
+@ApplicationScoped
+public class ArtifactStore {
+
+    static final int BUFFER = 64 * 1024;
+
+    private Path root;
+    private Path incoming;
+
+    /** A stored artifact: its file and length. */
+    public record Artifact(Path file, long size) {
+    }
+
+    @PostConstruct
+    void open() {
+        root = Settings.fromEnvironment().cacheFolder();
+        incoming = root.resolve(".incoming");
+        try {
+            Files.createDirectories(incoming);
+            // Leftovers of uploads that a crash interrupted: never visible, now also gone.
+            try (Stream<Path> parts = Files.list(incoming)) {
+                for (Path part : (Iterable<Path>) parts::iterator) {
+                    Files.deleteIfExists(part);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot prepare the cache folder " + root, e);
+        }
+    }
+
+    /** Answered from the file system alone: a cheap check, no exception for a miss. */
+    public Optional<Artifact> find(CacheKey key) {
+        File file = fileOf(key).toFile();
+        long size = file.length();
+        return size > 0 || file.isFile() ? Optional.of(new Artifact(file.toPath(), size)) : Optional.empty();
+    }
+
+    public boolean exists(CacheKey key) {
+        return fileOf(key).toFile().isFile();
+    }
+
+    /**
+     * Stores exactly {@code length} bytes from {@code body}.
+     *
+     * @return the SHA-256 of what was stored, or empty when the hash was stored already
+     * @throws IncompleteBodyException when the body ends before {@code length} bytes
+     */
+    public Optional<String> store(CacheKey key, InputStream body, long length) throws IOException {
+        if (exists(key)) {
+            return Optional.empty();
+        }
+        Path part = Files.createTempFile(incoming, key.hash(), ".part");
+        try {
+            String sha256 = copy(body, length, part);
+            Path target = fileOf(key);
+            Files.createDirectories(target.getParent());
+            try {
+                Files.createLink(target, part);
+            } catch (FileAlreadyExistsException lostTheRace) {
+                return Optional.empty();
+            }
+            return Optional.of(sha256);
+        } finally {
+            Files.deleteIfExists(part);
+        }
+    }
+
+    public void deleteAll(String nxCloudId) {
+        Path folder = root.resolve(nxCloudId);
+        if (!Files.isDirectory(folder)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(folder)) {
+            for (Path file : (Iterable<Path>) files.sorted(Comparator.reverseOrder())::iterator) {
+                Files.deleteIfExists(file);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot delete the cache folder " + folder, e);
+        }
+    }
+
+    private Path fileOf(CacheKey key) {
+        return root.resolve(key.nxCloudId()).resolve(key.hash());
+    }
+
+    private static String copy(InputStream body, long length, Path part) throws IOException {
+        MessageDigest sha256 = sha256();
+        byte[] buffer = new byte[BUFFER];
+        try (FileChannel out = FileChannel.open(part, StandardOpenOption.WRITE)) {
+            long remaining = length;
+            while (remaining > 0) {
+                int read = body.read(buffer, 0, (int) Math.min(buffer.length, remaining));
+                if (read < 0) {
+                    throw new IncompleteBodyException(length - remaining, length);
+                }
+                sha256.update(buffer, 0, read);
+                ByteBuffer chunk = ByteBuffer.wrap(buffer, 0, read);
+                while (chunk.hasRemaining()) {
+                    out.write(chunk);
+                }
+                remaining -= read;
+            }
+            out.force(true);
+        }
+        return HexFormat.of().formatHex(sha256.digest());
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Every Java runtime has SHA-256", e);
+        }
+    }
+}

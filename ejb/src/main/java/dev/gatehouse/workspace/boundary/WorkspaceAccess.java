@@ -1,0 +1,44 @@
+package dev.gatehouse.workspace.boundary;
+
+import dev.gatehouse.organization.entity.Membership;
+import dev.gatehouse.workspace.entity.AccessLevel;
+import dev.gatehouse.workspace.entity.Caller;
+import dev.gatehouse.workspace.entity.Workspace;
+import jakarta.annotation.security.PermitAll;
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+/**
+ * What a cache caller may do with a workspace, read fresh from the database on every request, so
+ * that a changed level or a removed member counts at once, on every node.
+ */
+@Stateless
+public class WorkspaceAccess {
+
+    @PersistenceContext
+    EntityManager em;
+
+    /**
+     * An unknown id gives NONE, exactly like a workspace that admits nobody by id. Open to everyone,
+     * because the authentication mechanism asks before the caller has an identity.
+     *
+     * @param username the owner of the presented personal access token, or null for none
+     */
+    @PermitAll
+    public AccessLevel levelFor(String nxCloudId, String username) {
+        return em.createNamedQuery(Workspace.BY_NX_CLOUD_ID, Workspace.class)
+                .setParameter("nxCloudId", nxCloudId)
+                .getResultStream().findFirst()
+                .map(workspace -> workspace.levelFor(username == null ? Caller.anonymous()
+                        : Caller.pat(isMember(username, workspace))))
+                .orElse(AccessLevel.NONE);
+    }
+
+    private boolean isMember(String username, Workspace workspace) {
+        return !em.createNamedQuery(Membership.OF_ACCOUNT_IN, Membership.class)
+                .setParameter("organization", workspace.getOrganization().getId())
+                .setParameter("username", username)
+                .getResultList().isEmpty();
+    }
+}

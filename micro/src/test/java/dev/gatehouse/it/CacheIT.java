@@ -1,0 +1,260 @@
+package dev.gatehouse.it;
+
+import static dev.gatehouse.it.Browser.someone;
+import static dev.gatehouse.it.Browser.text;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.htmlunit.html.HtmlPage;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The remote cache over HTTP, exactly as the nx client uses it: every status of the spec, the two
+ * access levels, immutability under concurrent writes, the size limit and the hash check.
+ */
+@ExtendWith(ArquillianExtension.class)
+class CacheIT {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private static final Random RANDOM = new Random();
+
+    @ArquillianResource
+    URL deployed;
+
+    private URI base;
+
+    @Deployment(testable = false)
+    static WebArchive gatehouse() {
+        return ShrinkWrap.createFromZipFile(WebArchive.class, new File("target/gatehouse.war"));
+    }
+
+    @BeforeEach
+    void locate() {
+        base = Browser.local(deployed);
+    }
+
+    /** An organization with a workspace, its admin with a token, and the admin's browser still open. */
+    private record Setup(Browser admin, String adminToken, HtmlPage organization, HtmlPage workspace, String nxCloudId) {
+    }
+
+    private Setup workspace() throws Exception {
+        Browser admin = new Browser(base);
+        admin.signUp(someone());
+        String token = Browser.shownToken(admin.newToken("nx", "30 days"));
+        HtmlPage organization = admin.createOrganization("Cache org " + someone());
+        HtmlPage workspace = Browser.createWorkspace(organization, "repo").getAnchorByText("repo").click();
+        return new Setup(admin, token, admin.open(organization.getUrl().toString()), workspace,
+                workspace.getElementById("nxCloudId").getTextContent());
+    }
+
+    private static String member(Setup setup, Browser browser) throws Exception {
+        String name = someone();
+        browser.signUp(name);
+        Browser.addMember(setup.admin().open(setup.organization().getUrl().toString()), name);
+        return Browser.shownToken(browser.newToken("nx", "30 days"));
+    }
+
+    private static void levels(Setup setup, String idLevel, String patLevel) throws Exception {
+        HtmlPage page = setup.admin().open(setup.workspace().getUrl().toString());
+        Browser.choose(page, "idAccessLevel", idLevel);
+        Browser.choose(page, "patAccessLevel", patLevel);
+        assertTrue(text(Browser.press(page, "Save access levels")).contains("Access levels saved"));
+    }
+
+    private URI artifact(String nxCloudId, String hash) {
+        return base.resolve("nx/" + nxCloudId + "/v1/cache/" + hash);
+    }
+
+    private static HttpRequest.Builder as(URI uri, String token) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).header("Content-Type", "application/octet-stream");
+        return token == null ? request : request.header("Authorization", "Bearer " + token);
+    }
+
+    private static HttpResponse<byte[]> get(URI uri, String token) throws Exception {
+        return HTTP.send(as(uri, token).header("Accept", "application/octet-stream").GET().build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    private static HttpResponse<String> put(URI uri, String token, byte[] body) throws Exception {
+        return HTTP.send(as(uri, token).PUT(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static byte[] bytes(int size) {
+        byte[] bytes = new byte[size];
+        RANDOM.nextBytes(bytes);
+        return bytes;
+    }
+
+    private static String hash() {
+        return Long.toUnsignedString(RANDOM.nextLong());
+    }
+
+    private static void assertSays(HttpResponse<?> response, int status, String sentence) {
+        assertEquals(status, response.statusCode());
+        assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("text/plain"));
+        String body = response.body() instanceof byte[] raw ? new String(raw) : String.valueOf(response.body());
+        assertTrue(body.contains(sentence), body);
+    }
+
+    @Test
+    void anArtifactIsStoredOnceAndReadBackByteForByte() throws Exception {
+        Setup setup = workspace();
+        try (Browser ignored = setup.admin()) {
+            String hash = hash();
+            byte[] body = bytes(300_000);
+            URI uri = artifact(setup.nxCloudId(), hash);
+            assertSays(get(uri, setup.adminToken()), 404, "No artifact with this hash");
+            assertEquals(200, put(uri, setup.adminToken(), body).statusCode());
+
+            HttpResponse<byte[]> hit = get(uri, setup.adminToken());
+            assertEquals(200, hit.statusCode());
+            assertArrayEquals(body, hit.body());
+            assertEquals("application/octet-stream", hit.headers().firstValue("Content-Type").orElse(""));
+            assertEquals(String.valueOf(body.length), hit.headers().firstValue("Content-Length").orElse(""));
+
+            assertSays(put(uri, setup.adminToken(), bytes(10)), 409, "never replaced");
+            assertArrayEquals(body, get(uri, setup.adminToken()).body(), "the first bytes stay");
+            HttpResponse<byte[]> doubleSlash = get(base.resolve("nx/" + setup.nxCloudId() + "//v1/cache/" + hash), setup.adminToken());
+            assertArrayEquals(body, doubleSlash.body(), "// is read as /");
+
+            byte[] empty = new byte[0];
+            URI emptyUri = artifact(setup.nxCloudId(), hash());
+            assertEquals(200, put(emptyUri, setup.adminToken(), empty).statusCode());
+            assertEquals(200, get(emptyUri, setup.adminToken()).statusCode(), "an empty artifact is a hit too");
+        }
+    }
+
+    @Test
+    void theTwoAccessLevelsDecideWhoReadsAndWrites() throws Exception {
+        Setup setup = workspace();
+        try (Browser admin = setup.admin(); Browser memberBrowser = new Browser(base); Browser outsider = new Browser(base)) {
+            String memberToken = member(setup, memberBrowser);
+            outsider.signUp(someone());
+            String outsiderToken = Browser.shownToken(outsider.newToken("nx", "30 days"));
+            String hash = hash();
+            URI uri = artifact(setup.nxCloudId(), hash);
+            assertEquals(200, put(uri, null, bytes(100)).statusCode(), "read-write by id is the default");
+
+            levels(setup, "NONE", "READ_WRITE");
+            assertSays(get(uri, null), 401, "This workspace does not allow anonymous access. Run `gatehouse login`");
+            assertSays(put(artifact(setup.nxCloudId(), hash()), null, bytes(10)), 401, "does not allow anonymous access");
+            assertSays(get(uri, outsiderToken), 401, "you are not a member of its organization");
+            assertEquals(200, get(uri, memberToken).statusCode());
+            assertEquals(200, put(artifact(setup.nxCloudId(), hash()), memberToken, bytes(10)).statusCode());
+
+            levels(setup, "READ_ONLY", "READ_ONLY");
+            assertEquals(200, get(uri, null).statusCode());
+            assertEquals(200, get(uri, outsiderToken).statusCode());
+            assertSays(put(artifact(setup.nxCloudId(), hash()), null, bytes(10)), 403, "read-only for you");
+            assertSays(put(artifact(setup.nxCloudId(), hash()), memberToken, bytes(10)), 403, "read-only for you");
+            assertEquals(200, get(uri, memberToken).statusCode());
+
+            String unknown = "Zz" + setup.nxCloudId().substring(2);
+            assertSays(get(artifact(unknown, hash), null), 401, "does not allow anonymous access");
+            assertSays(get(artifact("not-an-id", hash), null), 401, "does not allow anonymous access");
+            assertSays(get(uri, "gatehouse_pat_nonsense"), 401, "not a Gatehouse personal access token");
+        }
+    }
+
+    @Test
+    void removingAMemberOrRevokingATokenCountsOnTheNextRequest() throws Exception {
+        Setup setup = workspace();
+        try (Browser admin = setup.admin(); Browser memberBrowser = new Browser(base)) {
+            String memberToken = member(setup, memberBrowser);
+            levels(setup, "NONE", "READ_WRITE");
+            URI uri = artifact(setup.nxCloudId(), hash());
+            assertEquals(200, put(uri, memberToken, bytes(10)).statusCode());
+            assertEquals(200, get(uri, memberToken).statusCode());
+
+            String memberName = memberBrowser.open("profile").getElementsByTagName("strong").get(0).getTextContent();
+            Browser.press(admin.open(setup.organization().getUrl().toString()), "Remove " + memberName);
+            assertSays(get(uri, memberToken), 401, "you are not a member of its organization");
+
+            assertEquals(200, get(uri, setup.adminToken()).statusCode());
+            HtmlPage tokens = admin.open("profile?tab=tokens");
+            Browser.press(Browser.press(tokens, "Revoke nx"), "Yes, revoke nx");
+            assertSays(get(uri, setup.adminToken()), 401, "was revoked");
+            assertSays(put(artifact(setup.nxCloudId(), hash()), setup.adminToken(), bytes(10)), 401, "was revoked");
+        }
+    }
+
+    @Test
+    void concurrentWritesOfOneHashHaveExactlyOneWinner() throws Exception {
+        Setup setup = workspace();
+        try (Browser ignored = setup.admin()) {
+            URI uri = artifact(setup.nxCloudId(), hash());
+            int writers = 6;
+            List<byte[]> bodies = new ArrayList<>();
+            List<Callable<Integer>> puts = new ArrayList<>();
+            for (int i = 0; i < writers; i++) {
+                byte[] body = bytes(2_000_000);
+                bodies.add(body);
+                puts.add(() -> put(uri, setup.adminToken(), body).statusCode());
+            }
+            ExecutorService pool = Executors.newFixedThreadPool(writers);
+            List<Integer> statuses = new ArrayList<>();
+            try {
+                for (Future<Integer> status : pool.invokeAll(puts)) {
+                    statuses.add(status.get());
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+            assertEquals(1, statuses.stream().filter(s -> s == 200).count(), statuses.toString());
+            assertEquals(writers - 1, statuses.stream().filter(s -> s == 409).count(), statuses.toString());
+            assertArrayEquals(bodies.get(statuses.indexOf(200)), get(uri, setup.adminToken()).body(), "the winner's bytes");
+        }
+    }
+
+    @Test
+    void malformedRequestsAreRefusedAndStoreNothing() throws Exception {
+        Setup setup = workspace();
+        try (Browser ignored = setup.admin()) {
+            String token = setup.adminToken();
+            for (String hash : new String[] {"a.b", "x".repeat(129), "%2e%2e", "a%2Fb", "caf%C3%A9"}) {
+                assertSays(get(base.resolve("nx/" + setup.nxCloudId() + "/v1/cache/" + hash), token), 400, "A cache hash is 1 to 128");
+            }
+            assertEquals(404, get(artifact(setup.nxCloudId(), "x".repeat(128)), token).statusCode(), "128 is allowed");
+            int port = base.getPort();
+            String path = "/nx/" + setup.nxCloudId() + "/v1/cache/";
+            String shortHash = hash();
+            String shortBody = RawHttp.exchange(port, "PUT " + path + shortHash + " HTTP/1.1\nHost: 127.0.0.1\n"
+                    + "Authorization: Bearer " + token + "\nContent-Length: 100\nConnection: close", bytes(50));
+            // The client closed its side mid-body; the server may answer 400 or just close the connection.
+            assertTrue(shortBody.isEmpty() || shortBody.startsWith("HTTP/1.1 400")
+                    && shortBody.contains("The body ended after 50 of the 100 bytes"), shortBody);
+            assertEquals(404, get(artifact(setup.nxCloudId(), shortHash), token).statusCode(), "nothing stored");
+
+            String chunked = RawHttp.exchange(port, "PUT " + path + hash() + " HTTP/1.1\nHost: 127.0.0.1\n"
+                    + "Authorization: Bearer " + token + "\nTransfer-Encoding: chunked\nConnection: close", "5\r\nhello\r\n0\r\n\r\n".getBytes());
+            assertTrue(chunked.startsWith("HTTP/1.1 400") && chunked.contains("Content-Length"), chunked);
+
+            String tooBig = RawHttp.exchange(port, "PUT " + path + hash() + " HTTP/1.1\nHost: 127.0.0.1\n"
+                    + "Authorization: Bearer " + token + "\nContent-Length: 8388609\nConnection: close", new byte[0]);
+            assertTrue(tooBig.startsWith("HTTP/1.1 413") && tooBig.contains("at most 8388608"), tooBig);
+            assertEquals(200, put(artifact(setup.nxCloudId(), hash()), token, bytes(8_388_608)).statusCode(), "the limit itself is allowed");
+        }
+    }
+}

@@ -1,0 +1,148 @@
+package dev.gatehouse.cache.web;
+
+import dev.gatehouse.cache.boundary.CacheService;
+import dev.gatehouse.cache.control.ArtifactStore.Artifact;
+import dev.gatehouse.cache.control.IncompleteBodyException;
+import dev.gatehouse.cache.entity.CacheKey;
+import dev.gatehouse.config.Settings;
+import dev.gatehouse.security.Roles;
+import dev.gatehouse.security.web.CacheCallers;
+import jakarta.ejb.EJB;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.Optional;
+
+/**
+ * {@code GET} and {@code PUT /nx/{nxCloudId}/v1/cache/{hash}}, Nx's self-hosted remote cache. A
+ * plain servlet rather than JAX-RS, because this is the hot path and JAX-RS costs two to three
+ * times more per small request here. Every refusal is a plain-text sentence: nx prints a 401's body
+ * to the person.
+ *
+ * <p>The roles were given by the authentication mechanism and the cache service enforces them. This
+ * servlet asks the container for the same roles first only to pick the sentence, and because a
+ * refused EJB call costs an exception and a logged stack trace, which a flood of anonymous
+ * requests must not be able to buy.
+ */
+@WebServlet(urlPatterns = {"/nx/*", "/v1/*"})
+public class CacheServlet extends HttpServlet {
+
+    private static final long serialVersionUID = 1L;
+    private static final int BUFFER = 64 * 1024;
+
+    @EJB
+    private transient CacheService cache;
+
+    private long maxBytes;
+
+    @Override
+    public void init() {
+        maxBytes = Settings.fromEnvironment().cacheMaxBytes();
+    }
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        CachePath path = validPath(request, response);
+        if (path == null) {
+            return;
+        }
+        if (!request.isUserInRole(Roles.WORKSPACE_READER)) {
+            refuseAccess(request, response, false);
+            return;
+        }
+        Optional<Artifact> artifact = cache.read(path.nxCloudId(), path.hash());
+        if (artifact.isEmpty()) {
+            say(response, HttpServletResponse.SC_NOT_FOUND, "No artifact with this hash in this workspace.");
+            return;
+        }
+        response.setContentType("application/octet-stream");
+        response.setContentLengthLong(artifact.get().size());
+        byte[] buffer = new byte[BUFFER];
+        try (InputStream in = Files.newInputStream(artifact.get().file())) {
+            OutputStream out = response.getOutputStream();
+            for (int read = in.read(buffer); read >= 0; read = in.read(buffer)) {
+                out.write(buffer, 0, read);
+            }
+        }
+    }
+
+    @Override
+    protected void doPut(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        CachePath path = validPath(request, response);
+        if (path == null) {
+            return;
+        }
+        long length = request.getContentLengthLong();
+        if (length < 0) {
+            say(response, HttpServletResponse.SC_BAD_REQUEST, "Send the artifact with a Content-Length header.");
+            return;
+        }
+        if (length > maxBytes) {
+            say(response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, "This artifact has " + length
+                    + " bytes; this server accepts at most " + maxBytes + " (" + Settings.CACHE_MAX_BYTES + ").");
+            return;
+        }
+        if (!request.isUserInRole(Roles.WORKSPACE_WRITER)) {
+            refuseAccess(request, response, true);
+            return;
+        }
+        boolean stored;
+        try {
+            stored = cache.write(path.nxCloudId(), path.hash(), request.getInputStream(), length);
+        } catch (IncompleteBodyException incomplete) {
+            say(response, HttpServletResponse.SC_BAD_REQUEST, incomplete.getMessage());
+            return;
+        }
+        if (stored) {
+            say(response, HttpServletResponse.SC_OK, "Stored.");
+        } else {
+            say(response, HttpServletResponse.SC_CONFLICT,
+                    "This hash is stored already. Cache entries are never replaced, so that no one can poison them.");
+        }
+    }
+
+    private static CachePath validPath(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        CachePath path = CachePath.of(request);
+        if (path == null) {
+            say(response, HttpServletResponse.SC_NOT_FOUND, "This is not a cache address. Set "
+                    + "NX_SELF_HOSTED_REMOTE_CACHE_SERVER to http://<this server>/nx/<your nxCloudId>.");
+            return null;
+        }
+        if (!CacheKey.isValidHash(path.hash())) {
+            say(response, HttpServletResponse.SC_BAD_REQUEST,
+                    "A cache hash is 1 to " + CacheKey.HASH_MAX + " letters, digits, '-' or '_'.");
+            return null;
+        }
+        return path;
+    }
+
+    /** Read-only callers who try to write get 403, which nx tolerates; everyone else 401, which it prints. */
+    private static void refuseAccess(HttpServletRequest request, HttpServletResponse response, boolean writing)
+            throws IOException {
+        if (writing && request.isUserInRole(Roles.WORKSPACE_READER)) {
+            say(response, HttpServletResponse.SC_FORBIDDEN, "This workspace is read-only for you: the artifact"
+                    + " was not stored. An admin of its organization can change the access level.");
+        } else if (CacheCallers.ANONYMOUS.equals(request.getRemoteUser())) {
+            say(response, HttpServletResponse.SC_UNAUTHORIZED, "This workspace does not allow anonymous access. Run"
+                    + " `gatehouse login` and set NX_SELF_HOSTED_REMOTE_CACHE_ACCESS_TOKEN to your personal access token.");
+        } else {
+            say(response, HttpServletResponse.SC_UNAUTHORIZED, "Your personal access token does not give access to"
+                    + " this workspace: you are not a member of its organization, and it does not admit others by"
+                    + " its id. Ask an admin of the organization to add you.");
+        }
+    }
+
+    private static void say(HttpServletResponse response, int status, String sentence) throws IOException {
+        response.setStatus(status);
+        response.setContentType("text/plain;charset=UTF-8");
+        byte[] body = (sentence + "\n").getBytes(StandardCharsets.UTF_8);
+        response.setContentLength(body.length);
+        response.getOutputStream().write(body);
+    }
+}
