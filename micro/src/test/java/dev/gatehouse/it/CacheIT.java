@@ -12,13 +12,17 @@ import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.stream.Stream;
 import org.htmlunit.html.HtmlPage;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -197,6 +201,46 @@ class CacheIT {
             Browser.press(Browser.press(tokens, "Revoke nx"), "Yes, revoke nx");
             assertSays(get(uri, setup.adminToken()), 401, "was revoked");
             assertSays(put(artifact(setup.nxCloudId(), hash()), setup.adminToken(), bytes(10)), 401, "was revoked");
+        }
+    }
+
+    @Test
+    void theRealNxClientGetsARemoteHitThroughGatehouse() throws Exception {
+        Setup setup = workspace();
+        try (Browser admin = setup.admin()) {
+            NxWorkspace nx = NxWorkspace.create(Path.of("target/nx-e2e"), setup.nxCloudId());
+            String server = base.resolve("nx/" + setup.nxCloudId()).toString();
+            Map<String, String> withToken = Map.of("NX_SELF_HOSTED_REMOTE_CACHE_SERVER", server,
+                    "NX_SELF_HOSTED_REMOTE_CACHE_ACCESS_TOKEN", setup.adminToken());
+
+            NxWorkspace.Run first = nx.buildFromScratch(withToken);
+            assertEquals(0, first.exitCode(), first.output());
+            byte[] built = Files.readAllBytes(nx.output());
+            assertEquals(1, storedArtifacts(setup), "the run stored its outputs");
+
+            NxWorkspace.Run second = nx.buildFromScratch(withToken);
+            assertEquals(0, second.exitCode(), second.output());
+            assertTrue(second.output().contains("[remote cache]"), second.output());
+            assertArrayEquals(built, Files.readAllBytes(nx.output()), "restored byte for byte");
+
+            levels(setup, "READ_WRITE", "READ_ONLY");
+            nx.input("second");
+            NxWorkspace.Run readOnly = nx.buildFromScratch(withToken);
+            assertEquals(0, readOnly.exitCode(), "a read-only token leaves the run green: " + readOnly.output());
+            assertEquals(1, storedArtifacts(setup), "and stores nothing");
+
+            levels(setup, "NONE", "READ_WRITE");
+            NxWorkspace.Run anonymous = nx.buildFromScratch(Map.of("NX_SELF_HOSTED_REMOTE_CACHE_SERVER", server));
+            assertTrue(anonymous.exitCode() != 0, anonymous.output());
+            assertTrue(anonymous.output().contains("This workspace does not allow anonymous access."), anonymous.output());
+            nx.delete();
+        }
+    }
+
+    private static long storedArtifacts(Setup setup) throws Exception {
+        Path folder = Path.of(System.getProperty("gatehouse.itData"), "cache", setup.nxCloudId());
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.count();
         }
     }
 

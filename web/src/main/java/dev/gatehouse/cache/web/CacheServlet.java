@@ -140,7 +140,8 @@ public class CacheServlet extends HttpServlet {
 
     private static void say(HttpServletResponse response, int status, String sentence) throws IOException {
         response.setStatus(status);
-        response.setContentType("text/plain;charset=UTF-8");
+        // Exactly text/plain: nx rejects a 401 with any other Content-Type, parameters included.
+        response.setContentType("text/plain");
         byte[] body = (sentence + "\n").getBytes(StandardCharsets.UTF_8);
         response.setContentLength(body.length);
         response.getOutputStream().write(body);

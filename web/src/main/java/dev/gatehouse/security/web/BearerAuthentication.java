@@ -73,7 +73,8 @@ public class BearerAuthentication {
     static String refuse(HttpServletResponse response, int status, String sentence) {
         try {
             response.setStatus(status);
-            response.setContentType("text/plain;charset=UTF-8");
+            // Exactly text/plain: nx rejects a 401 with any other Content-Type, parameters included.
+            response.setContentType("text/plain");
             if (status == HttpServletResponse.SC_UNAUTHORIZED) {
                 response.setHeader("WWW-Authenticate", "Bearer realm=\"gatehouse\"");
             }
