@@ -12,8 +12,11 @@ import dev.gatehouse.token.entity.TokenFormat;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.EJB;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -40,6 +43,9 @@ public class TokenService {
 
     @Inject
     Audit audit;
+
+    @EJB
+    TokenUse lastUse;
 
     /** @param expiresInDays 30, 90 or 365, or null for a token that never expires */
     @RolesAllowed(Roles.USER)
@@ -93,10 +99,11 @@ public class TokenService {
     }
 
     /**
-     * Open to everyone: this is how a program signs in. One indexed lookup; the last use is written
-     * at most once a minute.
+     * Open to everyone: this is how a program signs in. One indexed lookup and no transaction; the
+     * last use is written, in a transaction of its own, at most once a minute.
      */
     @PermitAll
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public BearerCheck authenticate(String presented, String clientIp) {
         switch (TokenFormat.check(presented, TokenFormat.PERSONAL_PREFIX)) {
             case NOT_OURS:
@@ -123,7 +130,9 @@ public class TokenService {
             case EXPIRED:
                 return BearerCheck.refused("This personal access token expired on " + token.getExpiresAt() + "." + AGAIN);
             default:
-                token.recordUse(now, clientIp);
+                if (token.recordUse(now, clientIp)) {
+                    lastUse.record(token.getId(), now, clientIp);
+                }
                 return BearerCheck.valid(token.getAccount().getUsername());
         }
     }

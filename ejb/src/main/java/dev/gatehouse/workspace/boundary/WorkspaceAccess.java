@@ -6,6 +6,8 @@ import dev.gatehouse.workspace.entity.Caller;
 import dev.gatehouse.workspace.entity.Workspace;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
@@ -26,6 +28,7 @@ public class WorkspaceAccess {
      * @param username the owner of the presented personal access token, or null for none
      */
     @PermitAll
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public AccessLevel levelFor(String nxCloudId, String username) {
         return em.createNamedQuery(Workspace.BY_NX_CLOUD_ID, Workspace.class)
                 .setParameter("nxCloudId", nxCloudId)

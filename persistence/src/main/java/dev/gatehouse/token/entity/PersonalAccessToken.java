@@ -26,6 +26,8 @@ import java.time.Instant;
         query = "SELECT t FROM PersonalAccessToken t WHERE t.account.username = :username ORDER BY t.createdAt DESC, t.id DESC")
 @NamedQuery(name = PersonalAccessToken.COUNT_ACTIVE, query = "SELECT COUNT(t) FROM PersonalAccessToken t"
         + " WHERE t.account.username = :username AND t.revokedAt IS NULL AND (t.expiresAt IS NULL OR t.expiresAt > :now)")
+@NamedQuery(name = PersonalAccessToken.RECORD_USE,
+        query = "UPDATE PersonalAccessToken t SET t.lastUsedAt = :at, t.lastUsedIp = :ip WHERE t.id = :id")
 public class PersonalAccessToken implements Serializable {
 
     private static final long serialVersionUID = 1L;
@@ -33,6 +35,7 @@ public class PersonalAccessToken implements Serializable {
     public static final String BY_HASH = "PersonalAccessToken.byHash";
     public static final String OF_ACCOUNT = "PersonalAccessToken.ofAccount";
     public static final String COUNT_ACTIVE = "PersonalAccessToken.countActive";
+    public static final String RECORD_USE = "PersonalAccessToken.recordUse";
     /** Last use is remembered to the minute: a write per request would double the cost of a cache hit. */
     static final Duration LAST_USED_PRECISION = Duration.ofMinutes(1);
 
@@ -95,7 +98,7 @@ public class PersonalAccessToken implements Serializable {
         }
     }
 
-    /** Notes a use; true when that changed anything worth writing. */
+    /** Notes a use; true when that is worth writing, at most once a minute. */
     public boolean recordUse(Instant now, String ip) {
         if (lastUsedAt != null && now.isBefore(lastUsedAt.plus(LAST_USED_PRECISION))) {
             return false;
