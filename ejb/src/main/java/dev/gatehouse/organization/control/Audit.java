@@ -23,6 +23,11 @@ public class Audit {
 
     /** @param organizationId null for a change to the caller's own account */
     public void record(Long organizationId, String action, String subject, Object before, Object after) {
-        em.persist(new AuditRecord(organizationId, caller.getName(), action, subject, before, after, Instant.now()));
+        recordAs(caller.getName(), organizationId, action, subject, before, after);
+    }
+
+    /** For changes made on someone's behalf by a caller without an identity, such as a CLI log-in. */
+    public void recordAs(String actor, Long organizationId, String action, String subject, Object before, Object after) {
+        em.persist(new AuditRecord(organizationId, actor, action, subject, before, after, Instant.now()));
     }
 }

@@ -1,12 +1,10 @@
 package dev.gatehouse.token.boundary;
 
 import dev.gatehouse.account.entity.Account;
-import dev.gatehouse.common.BusinessException;
 import dev.gatehouse.common.NotFound;
-import dev.gatehouse.common.Problem;
 import dev.gatehouse.organization.control.Audit;
-import dev.gatehouse.organization.entity.Names;
 import dev.gatehouse.security.Roles;
+import dev.gatehouse.token.control.TokenMint;
 import dev.gatehouse.token.entity.PersonalAccessToken;
 import dev.gatehouse.token.entity.TokenFormat;
 import jakarta.annotation.Resource;
@@ -20,19 +18,14 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /** Issues, lists and revokes personal access tokens, and resolves a presented one to its owner. */
 @Stateless
 public class TokenService {
 
-    public static final String NAME_FIELD = "tokenName";
-    public static final int MAX_ACTIVE = 100;
-    public static final Set<Integer> EXPIRY_DAYS = Set.of(30, 90, 365);
     static final String AGAIN = " Create a new one on your profile page (Personal access tokens) or run `gatehouse login`.";
 
     @PersistenceContext
@@ -47,34 +40,15 @@ public class TokenService {
     @EJB
     TokenUse lastUse;
 
+    @Inject
+    TokenMint mint;
+
     /** @param expiresInDays 30, 90 or 365, or null for a token that never expires */
     @RolesAllowed(Roles.USER)
     public IssuedToken issue(String name, Integer expiresInDays) {
-        String checkedName;
-        try {
-            checkedName = Names.require(name);
-        } catch (IllegalArgumentException refused) {
-            throw BusinessException.about(NAME_FIELD, refused);
-        }
-        if (expiresInDays != null && !EXPIRY_DAYS.contains(expiresInDays)) {
-            throw new BusinessException("A token expires after 30, 90 or 365 days, or never.");
-        }
-        Instant now = Instant.now();
-        String username = session.getCallerPrincipal().getName();
-        long active = em.createNamedQuery(PersonalAccessToken.COUNT_ACTIVE, Long.class)
-                .setParameter("username", username).setParameter("now", now).getSingleResult();
-        if (active >= MAX_ACTIVE) {
-            throw new BusinessException(List.of(new Problem(NAME_FIELD, "You have " + MAX_ACTIVE
-                    + " active tokens, the most allowed. Revoke one you no longer use first.")));
-        }
-        String secret = TokenFormat.generate(TokenFormat.PERSONAL_PREFIX);
         Account owner = em.createNamedQuery(Account.BY_USERNAME, Account.class)
-                .setParameter("username", username).getSingleResult();
-        PersonalAccessToken token = new PersonalAccessToken(owner, checkedName, secret, now,
-                expiresInDays == null ? null : now.plus(Duration.ofDays(expiresInDays)));
-        em.persist(token);
-        audit.record(null, "create token", describe(token), null, token.status(now).label());
-        return new IssuedToken(token, secret);
+                .setParameter("username", session.getCallerPrincipal().getName()).getSingleResult();
+        return mint.mint(owner, name, expiresInDays);
     }
 
     @RolesAllowed(Roles.USER)
@@ -94,8 +68,18 @@ public class TokenService {
         Instant now = Instant.now();
         String before = token.status(now).label();
         token.revoke(now);
-        audit.record(null, "revoke token", describe(token), before, token.status(now).label());
+        audit.record(null, "revoke token", TokenMint.describe(token), before, token.status(now).label());
         return token;
+    }
+
+    /** Revokes the very token presented, for the CLI's log-out. */
+    @RolesAllowed(Roles.USER)
+    public PersonalAccessToken revokePresented(String presented) {
+        String hash = TokenFormat.hash(presented == null ? "" : presented);
+        PersonalAccessToken token = em.createNamedQuery(PersonalAccessToken.BY_HASH, PersonalAccessToken.class)
+                .setParameter("hash", hash).getResultStream().findFirst()
+                .orElseThrow(() -> new NotFound("No such token among yours."));
+        return revoke(token.getId());
     }
 
     /**
@@ -135,9 +119,5 @@ public class TokenService {
                 }
                 return BearerCheck.valid(token.getAccount().getUsername());
         }
-    }
-
-    private static String describe(PersonalAccessToken token) {
-        return token.getName() + " (…" + token.getHint() + ")";
     }
 }

@@ -5,6 +5,7 @@ import dev.gatehouse.token.entity.PersonalAccessToken;
 import jakarta.ejb.EJB;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -36,6 +37,15 @@ public class TokensResource {
     @Produces(MediaType.APPLICATION_JSON)
     public List<TokenView> list() {
         return tokens.mine().stream().map(TokenView::of).toList();
+    }
+
+    /** Revokes the token this request presents: the CLI's log-out. */
+    @DELETE
+    @Path("current")
+    @Produces(MediaType.APPLICATION_JSON)
+    public TokenView revokeCurrent(@HeaderParam("Authorization") String authorization) {
+        String presented = authorization == null ? "" : authorization.replaceFirst("(?i)^Bearer\\s+", "").strip();
+        return TokenView.of(tokens.revokePresented(presented));
     }
 
     @DELETE

@@ -1,0 +1,130 @@
+package dev.gatehouse.cli;
+
+import dev.gatehouse.cli.Gatehouse.Failure;
+import jakarta.json.JsonObject;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicBoolean;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * The browser log-in: asks the server for a log-in request, shows its address and code, waits for
+ * the approval, and saves the token it then receives once in {@code nxcloud.ini}.
+ */
+@Command(name = "login", mixinStandardHelpOptions = true,
+        description = "Signs you in through the browser and saves a personal access token in nxcloud.ini.")
+class LoginCommand implements Callable<Integer> {
+
+    private static final String SPINNER = "|/-\\";
+
+    @Parameters(arity = "0..1", paramLabel = "URL",
+            description = "The Gatehouse server. Default: nxCloudUrl in ./nx.json, else " + Gatehouse.DEFAULT_URL + ".")
+    String url;
+
+    @Option(names = "--no-browser", description = "Only print the address to open; do not try to open a browser.")
+    boolean noBrowser;
+
+    @Override
+    public Integer call() throws Exception {
+        Server server = new Server(Gatehouse.serverUrl(url));
+        NxCloudIni ini = Gatehouse.ini();
+        Server.Answer answer = server.postForm("/api/login/requests", Map.of("hostname", hostname()));
+        if (answer.status() != 200) {
+            throw new Failure(2, "The server at " + server.url() + " did not start a log-in (HTTP " + answer.status() + ").");
+        }
+        JsonObject started = answer.json();
+        PrintStream out = System.out;
+        out.println("To sign in, open this address in a browser and sign up or log in:");
+        out.println();
+        out.println("    " + started.getString("verificationUriComplete"));
+        out.println();
+        out.println("Then check that the page shows the code  " + started.getString("userCode") + "  and approve.");
+        if (!noBrowser) {
+            openBrowser(started.getString("verificationUriComplete"));
+        }
+        String token = await(server, started);
+        ini.putToken(server.url(), token);
+        Gatehouse.save(ini);
+        out.println("Signed in. Your personal access token is saved in " + ini.file().toAbsolutePath());
+        return 0;
+    }
+
+    private String await(Server server, JsonObject started) throws InterruptedException {
+        AtomicBoolean finished = new AtomicBoolean();
+        Thread cancelled = new Thread(() -> {
+            if (!finished.get()) {
+                System.err.println(System.lineSeparator() + "Cancelled: nothing was saved.");
+            }
+        });
+        Runtime.getRuntime().addShutdownHook(cancelled);
+        Duration interval = Duration.ofSeconds(started.getJsonNumber("interval").longValue());
+        Instant deadline = Instant.now().plusSeconds(started.getJsonNumber("expiresIn").longValue());
+        boolean console = System.console() != null;
+        Instant lastLine = Instant.EPOCH;
+        for (int tick = 0; ; tick++) {
+            Thread.sleep(interval.toMillis());
+            Server.Answer answer = server.postForm("/api/login/token", Map.of("deviceCode", started.getString("deviceCode")));
+            if (answer.status() == 200) {
+                finished.set(true);
+                if (console) {
+                    System.out.print("\r" + " ".repeat(60) + "\r");
+                }
+                return answer.json().getString("token");
+            }
+            JsonObject error = answer.json();
+            String code = error.getString("error", "");
+            switch (code) {
+                case "authorization_pending" -> { }
+                case "slow_down" -> interval = interval.plusSeconds(1);
+                default -> {
+                    finished.set(true);
+                    throw new Failure(1, error.getString("message", "The log-in failed: " + code));
+                }
+            }
+            long left = Math.max(0, Duration.between(Instant.now(), deadline).toSeconds());
+            String waiting = "Waiting for approval in the browser (" + left / 60 + ":" + String.format("%02d", left % 60) + " left, Ctrl-C cancels)";
+            if (console) {
+                System.out.print("\r" + SPINNER.charAt(tick % SPINNER.length()) + " " + waiting);
+                System.out.flush();
+            } else if (Duration.between(lastLine, Instant.now()).toSeconds() >= 15) {
+                System.out.println(waiting);
+                lastLine = Instant.now();
+            }
+        }
+    }
+
+    private static String hostname() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (IOException e) {
+            return System.getenv().getOrDefault("HOSTNAME", "unknown host");
+        }
+    }
+
+    /** Best effort, never fatal: a headless machine simply has no browser to open. */
+    private static void openBrowser(String address) {
+        for (String opener : List.of("xdg-open", "open")) {
+            for (String folder : System.getenv().getOrDefault("PATH", "").split(":")) {
+                if (!folder.isEmpty() && Files.isExecutable(Path.of(folder, opener))) {
+                    try {
+                        new ProcessBuilder(opener, address).redirectErrorStream(true)
+                                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+                    } catch (IOException ignored) {
+                        // the address is printed above
+                    }
+                    return;
+                }
+            }
+        }
+    }
+}

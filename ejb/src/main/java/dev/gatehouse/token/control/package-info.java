@@ -1,0 +1,4 @@
+/**
+ * Token logic shared by the token and login services: minting.
+ */
+package dev.gatehouse.token.control;
