@@ -13,7 +13,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "gatehouse", mixinStandardHelpOptions = true, version = "gatehouse 0.1.0",
         description = "Connects Nx workspaces to a Gatehouse server.",
-        subcommands = {LoginCommand.class, LogoutCommand.class, ConfigureCommand.class, EnvCommand.class, StatusCommand.class})
+        subcommands = {LoginCommand.class, LogoutCommand.class, ConfigureCommand.class, ConvertCommand.class,
+                EnvCommand.class, StatusCommand.class})
 public class Gatehouse implements Runnable {
 
     static final String DEFAULT_URL = "http://127.0.0.1:8080";

@@ -10,8 +10,13 @@ import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
-/** What the CLI reads from a workspace's {@code nx.json}; it never writes the file. */
+/**
+ * What the CLI reads from a workspace's {@code nx.json}. The only edit it makes is the conversion
+ * of a legacy access token to an id, as text, so the file's formatting stays as it was.
+ */
 record NxJson(Path file, JsonObject json) {
 
     static Optional<NxJson> find(Path folder) throws IOException {
@@ -37,6 +42,24 @@ record NxJson(Path file, JsonObject json) {
 
     Optional<String> nxCloudUrl() {
         return string(json, "nxCloudUrl").or(() -> runnerOptions().flatMap(options -> string(options, "url")));
+    }
+
+    /** The legacy {@code nxCloudAccessToken}, top level or in the runner options. */
+    Optional<String> legacyAccessToken() {
+        return string(json, "nxCloudAccessToken").or(() -> runnerOptions().flatMap(options -> string(options, "nxCloudAccessToken")));
+    }
+
+    /**
+     * The file's text with {@code "nxCloudAccessToken": "<token>"} replaced by
+     * {@code "nxCloudId": "<id>"}, keeping the spacing around the colon and everything else.
+     */
+    static String withNxCloudId(String text, String token, String nxCloudId) {
+        Matcher entry = Pattern.compile("\"nxCloudAccessToken\"(\\s*):(\\s*)\"" + Pattern.quote(token) + "\"").matcher(text);
+        if (!entry.find()) {
+            throw new IllegalArgumentException("nx.json has no \"nxCloudAccessToken\": \"…\" entry to replace.");
+        }
+        return text.substring(0, entry.start()) + "\"nxCloudId\"" + entry.group(1) + ":" + entry.group(2)
+                + "\"" + nxCloudId + "\"" + text.substring(entry.end());
     }
 
     private Optional<JsonObject> runnerOptions() {

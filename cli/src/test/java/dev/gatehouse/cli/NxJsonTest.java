@@ -41,4 +41,21 @@ class NxJsonTest {
         assertTrue(broken.getMessage().contains("not valid JSON"));
         assertEquals("{ \"nxCloudId\": ", Files.readString(folder.resolve("nx.json")));
     }
+
+    @Test
+    void convertingKeepsTheFormattingAndEverythingElse() throws IOException {
+        String before = "{\n  \"extends\": \"nx/presets/npm.json\",\n  \"nxCloudAccessToken\" :  \"gatehouse_wat_abc\",\n"
+                + "  \"targetDefaults\": { \"build\": { \"cache\": true } }\n}\n";
+        assertEquals("{\n  \"extends\": \"nx/presets/npm.json\",\n  \"nxCloudId\" :  \"ID123\",\n"
+                + "  \"targetDefaults\": { \"build\": { \"cache\": true } }\n}\n", NxJson.withNxCloudId(before, "gatehouse_wat_abc", "ID123"));
+        Files.writeString(folder.resolve("nx.json"), before);
+        assertEquals(Optional.of("gatehouse_wat_abc"), NxJson.find(folder).orElseThrow().legacyAccessToken());
+    }
+
+    @Test
+    void convertingFindsTheTokenInTheLegacyRunnerOptions() {
+        String before = "{\"tasksRunnerOptions\":{\"default\":{\"options\":{\"nxCloudAccessToken\":\"t1\",\"cacheableOperations\":[]}}}}";
+        assertEquals("{\"tasksRunnerOptions\":{\"default\":{\"options\":{\"nxCloudId\":\"X\",\"cacheableOperations\":[]}}}}",
+                NxJson.withNxCloudId(before, "t1", "X"));
+    }
 }

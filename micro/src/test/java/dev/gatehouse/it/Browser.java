@@ -139,6 +139,17 @@ public final class Browser implements AutoCloseable {
         return token.group();
     }
 
+    /** On a workspace page, as its admin: makes a workspace access token and returns the secret shown once. */
+    public static String newWorkspaceToken(HtmlPage workspace, String name, String level) throws IOException {
+        fill(workspace, "Token name", name);
+        HtmlSelect levels = (HtmlSelect) workspace.getElementById("workspaceTokenLevel");
+        levels.setSelectedAttribute(levels.getOptionByText(level), true);
+        HtmlPage created = press(workspace, "Create workspace access token");
+        Matcher token = Pattern.compile("gatehouse_wat_[0-9A-Za-z]{38}").matcher(created.getElementById("newWorkspaceToken").getTextContent());
+        assertTrue(token.matches(), "a workspace token is shown");
+        return token.group();
+    }
+
     public static String text(HtmlPage page) {
         return page.asNormalizedText();
     }

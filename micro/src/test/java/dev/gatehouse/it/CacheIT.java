@@ -245,6 +245,31 @@ class CacheIT {
     }
 
     @Test
+    void aWorkspaceAccessTokenHasItsOwnLevelOnItsOwnWorkspaceOnly() throws Exception {
+        Setup setup = workspace();
+        Setup other = workspace();
+        try (Browser admin = setup.admin(); Browser otherAdmin = other.admin()) {
+            String readWrite = Browser.newWorkspaceToken(admin.open(setup.workspace().getUrl().toString()), "ci", "Read-write");
+            String readOnly = Browser.newWorkspaceToken(admin.open(setup.workspace().getUrl().toString()), "pr", "Read-only");
+            HtmlPage page = admin.open(setup.workspace().getUrl().toString());
+            assertTrue(page.getElementById("newWorkspaceToken") == null, "shown once only");
+            String listed = page.getElementById("workspaceTokenTable").asNormalizedText();
+            assertTrue(listed.contains("ci") && listed.contains("Read-write") && listed.contains("pr") && listed.contains("Read-only"), listed);
+
+            levels(setup, "NONE", "READ_ONLY");
+            URI uri = artifact(setup.nxCloudId(), hash());
+            assertEquals(200, put(uri, readWrite, bytes(100)).statusCode(), "CI's read-write token writes whatever the levels");
+            assertEquals(200, get(uri, readOnly).statusCode());
+            assertSays(put(artifact(setup.nxCloudId(), hash()), readOnly, bytes(10)), 403, "read-only for you");
+            assertSays(get(artifact(other.nxCloudId(), hash()), readWrite), 401, "belongs to another workspace");
+
+            Browser.press(admin.open(setup.workspace().getUrl().toString()), "Revoke ci");
+            assertSays(get(uri, readWrite), 401, "unknown to this server, mistyped or revoked");
+            assertEquals(200, get(uri, readOnly).statusCode(), "the other token still works");
+        }
+    }
+
+    @Test
     void concurrentWritesOfOneHashHaveExactlyOneWinner() throws Exception {
         Setup setup = workspace();
         try (Browser ignored = setup.admin()) {

@@ -158,6 +158,31 @@ class LoginIT {
     }
 
     @Test
+    void convertToNxCloudIdReplacesALegacyAccessTokenInPlace() throws Exception {
+        Cli cli = cli();
+        try (Browser browser = new Browser(base)) {
+            browser.signUp(someone());
+            HtmlPage workspace = Browser.createWorkspace(browser.createOrganization("Legacy " + someone()), "old repo")
+                    .getAnchorByText("old repo").click();
+            String nxCloudId = workspace.getElementById("nxCloudId").getTextContent();
+            String token = Browser.newWorkspaceToken(workspace, "legacy ci", "Read-write");
+            String before = "{\n  \"npmScope\": \"acme\",\n  \"nxCloudAccessToken\": \"" + token + "\",\n  \"nxCloudUrl\": \"" + server + "\"\n}\n";
+            Files.writeString(cli.workspace().resolve("nx.json"), before);
+            Cli.Result converted = cli.run("convert-to-nx-cloud-id");
+            assertEquals(0, converted.exitCode(), converted.output());
+            assertTrue(converted.output().contains("CI's secrets"), converted.output());
+            assertEquals(before.replace("\"nxCloudAccessToken\": \"" + token + "\"", "\"nxCloudId\": \"" + nxCloudId + "\""),
+                    Files.readString(cli.workspace().resolve("nx.json")));
+
+            String unknown = "{ \"nxCloudAccessToken\": \"gatehouse_wat_" + "A".repeat(38) + "\", \"nxCloudUrl\": \"" + server + "\" }";
+            Files.writeString(cli.workspace().resolve("nx.json"), unknown);
+            Cli.Result refused = cli.run("convert-to-nx-cloud-id");
+            assertEquals(1, refused.exitCode(), refused.output());
+            assertEquals(unknown, Files.readString(cli.workspace().resolve("nx.json")), "left alone");
+        }
+    }
+
+    @Test
     void anUnreachableServerIsNamedAndABrokenIniIsLeftAlone() throws Exception {
         Cli cli = cli();
         Cli.Result unreachable = cli.run("login", "http://127.0.0.1:9", "--no-browser");

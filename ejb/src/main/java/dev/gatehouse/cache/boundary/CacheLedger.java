@@ -17,7 +17,7 @@ public class CacheLedger {
     @PersistenceContext
     EntityManager em;
 
-    /** @param writer the writer's username, or null for a caller without a token */
+    /** @param writer the writer's username or workspace token, or null for a caller without a token */
     @RolesAllowed(Roles.WORKSPACE_WRITER)
     public void record(CacheKey key, long size, String sha256, String writer) {
         Workspace workspace = em.createNamedQuery(Workspace.BY_NX_CLOUD_ID, Workspace.class)

@@ -3,6 +3,7 @@ package dev.gatehouse.cache.boundary;
 import dev.gatehouse.cache.control.ArtifactStore;
 import dev.gatehouse.cache.control.ArtifactStore.Artifact;
 import dev.gatehouse.cache.entity.CacheKey;
+import dev.gatehouse.security.CachePrincipals;
 import dev.gatehouse.security.Roles;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.RolesAllowed;
@@ -47,8 +48,8 @@ public class CacheService {
     public boolean write(String nxCloudId, String hash, InputStream body, long length) throws IOException {
         CacheKey key = new CacheKey(nxCloudId, hash);
         Optional<String> sha256 = store.store(key, body, length);
-        sha256.ifPresent(digest -> ledger.record(key, length, digest, session.isCallerInRole(Roles.USER)
-                ? session.getCallerPrincipal().getName() : null));
+        sha256.ifPresent(digest -> ledger.record(key, length, digest,
+                CachePrincipals.writer(session.getCallerPrincipal().getName())));
         return sha256.isPresent();
     }
 }

@@ -10,6 +10,7 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.util.Optional;
 
 /**
  * What a cache caller may do with a workspace, read fresh from the database on every request, so
@@ -30,12 +31,23 @@ public class WorkspaceAccess {
     @PermitAll
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public AccessLevel levelFor(String nxCloudId, String username) {
-        return em.createNamedQuery(Workspace.BY_NX_CLOUD_ID, Workspace.class)
-                .setParameter("nxCloudId", nxCloudId)
-                .getResultStream().findFirst()
+        return workspace(nxCloudId)
                 .map(workspace -> workspace.levelFor(username == null ? Caller.anonymous()
                         : Caller.pat(isMember(username, workspace))))
                 .orElse(AccessLevel.NONE);
+    }
+
+    /** A workspace access token's level here: its own on its own workspace, none elsewhere. */
+    @PermitAll
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public AccessLevel levelFor(String nxCloudId, Caller.WorkspaceTokenHolder holder) {
+        return workspace(nxCloudId).map(workspace -> workspace.levelFor(holder)).orElse(AccessLevel.NONE);
+    }
+
+    private Optional<Workspace> workspace(String nxCloudId) {
+        return em.createNamedQuery(Workspace.BY_NX_CLOUD_ID, Workspace.class)
+                .setParameter("nxCloudId", nxCloudId)
+                .getResultStream().findFirst();
     }
 
     private boolean isMember(String username, Workspace workspace) {

@@ -8,6 +8,7 @@ import dev.gatehouse.organization.control.Audit;
 import dev.gatehouse.organization.control.Guard;
 import dev.gatehouse.organization.entity.Membership;
 import dev.gatehouse.security.Roles;
+import dev.gatehouse.token.entity.WorkspaceAccessToken;
 import dev.gatehouse.workspace.entity.AccessLevel;
 import dev.gatehouse.workspace.entity.Workspace;
 import jakarta.annotation.security.RolesAllowed;
@@ -90,11 +91,12 @@ public class WorkspaceService {
         return workspace;
     }
 
-    /** Its cache goes with it: records and files. */
+    /** Its cache and its access tokens go with it. */
     @RolesAllowed(Roles.USER)
     public void delete(long workspaceId) {
         Workspace workspace = administered(workspaceId);
         em.createNamedQuery(CacheEntry.DELETE_OF).setParameter("workspace", workspace).executeUpdate();
+        em.createNamedQuery(WorkspaceAccessToken.DELETE_OF).setParameter("workspace", workspace).executeUpdate();
         em.remove(workspace);
         artifacts.deleteAll(workspace.getNxCloudId());
         audit.record(workspace.getOrganization().getId(), "delete workspace", workspace.getName(), workspace.getNxCloudId(), null);

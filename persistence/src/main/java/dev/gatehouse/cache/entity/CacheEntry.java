@@ -46,7 +46,7 @@ public class CacheEntry implements Serializable {
     @Column(nullable = false, length = 64)
     private String sha256;
 
-    @Column(nullable = false, length = 40)
+    @Column(nullable = false, length = 120)
     private String writtenBy;
 
     @Column(nullable = false)
@@ -56,7 +56,7 @@ public class CacheEntry implements Serializable {
         // for JPA
     }
 
-    /** @param writtenBy the writer's username, or null for a caller who presented no token */
+    /** @param writtenBy the writer's username or workspace token, or null for a caller who presented no token */
     public CacheEntry(Workspace workspace, String hash, long size, String sha256, String writtenBy, Instant writtenAt) {
         this.workspace = workspace;
         this.hash = hash;

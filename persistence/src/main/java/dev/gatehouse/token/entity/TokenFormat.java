@@ -15,6 +15,8 @@ import java.util.zip.CRC32;
 public final class TokenFormat {
 
     public static final String PERSONAL_PREFIX = "gatehouse_pat_";
+    /** Workspace access tokens, for CI: what legacy {@code nxCloudAccessToken} values are. */
+    public static final String WORKSPACE_PREFIX = "gatehouse_wat_";
     static final int RANDOM_LENGTH = 32;
     static final int CHECKSUM_LENGTH = 6;
     /** Longer than any token: nothing beyond this is even hashed. */

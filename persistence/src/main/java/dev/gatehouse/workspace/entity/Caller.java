@@ -14,11 +14,19 @@ public sealed interface Caller {
     record PatHolder(boolean member) implements Caller {
     }
 
+    /** A valid workspace access token (CI's), which carries its own workspace and level. */
+    record WorkspaceTokenHolder(String nxCloudId, AccessLevel level) implements Caller {
+    }
+
     static Caller anonymous() {
         return new Anonymous();
     }
 
     static Caller pat(boolean memberOfTheOrganization) {
         return new PatHolder(memberOfTheOrganization);
+    }
+
+    static Caller workspaceToken(String nxCloudId, AccessLevel level) {
+        return new WorkspaceTokenHolder(nxCloudId, level);
     }
 }

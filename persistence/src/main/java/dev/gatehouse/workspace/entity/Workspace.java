@@ -66,10 +66,14 @@ public class Workspace implements Serializable {
     }
 
     /**
-     * The access decision, the only one in Gatehouse: members with a personal access token get the
-     * PAT level, everyone else who knows the id gets the ID level.
+     * The access decision, the only one in Gatehouse: a workspace access token gets its own level on
+     * its own workspace and nothing elsewhere; members with a personal access token get the PAT
+     * level; everyone else who knows the id gets the ID level.
      */
     public AccessLevel levelFor(Caller caller) {
+        if (caller instanceof Caller.WorkspaceTokenHolder holder) {
+            return holder.nxCloudId().equals(nxCloudId) ? holder.level() : AccessLevel.NONE;
+        }
         if (caller instanceof Caller.PatHolder holder && holder.member()) {
             return patAccessLevel;
         }

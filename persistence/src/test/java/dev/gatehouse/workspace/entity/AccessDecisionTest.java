@@ -11,15 +11,19 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The full matrix of architecture.md's table: every caller kind × ID level × PAT level, and what
- * each may read and write.
+ * each may read and write. A CI token's level is its own, whatever the workspace's two levels.
  */
 class AccessDecisionTest {
 
-    private static Caller caller(String kind) {
+    /** @param ownId the workspace's own id, which CI tokens of this workspace carry */
+    private static Caller caller(String kind, String ownId) {
         return switch (kind) {
             case "anonymous" -> Caller.anonymous();
             case "outsider-pat" -> Caller.pat(false);
             case "member-pat" -> Caller.pat(true);
+            case "ci-token-ro" -> Caller.workspaceToken(ownId, AccessLevel.READ_ONLY);
+            case "ci-token-rw" -> Caller.workspaceToken(ownId, AccessLevel.READ_WRITE);
+            case "other-ci-token" -> Caller.workspaceToken("AnotherWorkspaceId000000", AccessLevel.READ_WRITE);
             default -> throw new IllegalArgumentException(kind);
         };
     }
@@ -45,11 +49,22 @@ class AccessDecisionTest {
             "member-pat,   READ_ONLY,  READ_ONLY,  true,  false",
             "member-pat,   NONE,       READ_WRITE, true,  true",
             "member-pat,   NONE,       READ_ONLY,  true,  false",
+            "ci-token-ro,  READ_WRITE, READ_WRITE, true,  false",
+            "ci-token-ro,  READ_ONLY,  READ_ONLY,  true,  false",
+            "ci-token-ro,  NONE,       READ_WRITE, true,  false",
+            "ci-token-ro,  NONE,       READ_ONLY,  true,  false",
+            "ci-token-rw,  READ_WRITE, READ_WRITE, true,  true",
+            "ci-token-rw,  READ_ONLY,  READ_ONLY,  true,  true",
+            "ci-token-rw,  NONE,       READ_WRITE, true,  true",
+            "ci-token-rw,  NONE,       READ_ONLY,  true,  true",
+            "other-ci-token, READ_WRITE, READ_WRITE, false, false",
+            "other-ci-token, READ_ONLY,  READ_ONLY,  false, false",
+            "other-ci-token, NONE,       READ_WRITE, false, false",
     })
     void matrix(String kind, AccessLevel idLevel, AccessLevel patLevel, boolean read, boolean write) {
         Workspace workspace = new Workspace(new Organization("acme", Instant.EPOCH), "web", Instant.EPOCH);
         workspace.changeLevels(idLevel, patLevel);
-        AccessLevel level = workspace.levelFor(caller(kind));
+        AccessLevel level = workspace.levelFor(caller(kind, workspace.getNxCloudId()));
         assertEquals(read, level.allowsRead(), "read");
         assertEquals(write, level.allowsWrite(), "write");
     }

@@ -5,8 +5,8 @@ import dev.gatehouse.cache.control.ArtifactStore.Artifact;
 import dev.gatehouse.cache.control.IncompleteBodyException;
 import dev.gatehouse.cache.entity.CacheKey;
 import dev.gatehouse.config.Settings;
+import dev.gatehouse.security.CachePrincipals;
 import dev.gatehouse.security.Roles;
-import dev.gatehouse.security.web.CacheCallers;
 import jakarta.ejb.EJB;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
@@ -128,7 +128,10 @@ public class CacheServlet extends HttpServlet {
         if (writing && request.isUserInRole(Roles.WORKSPACE_READER)) {
             say(response, HttpServletResponse.SC_FORBIDDEN, "This workspace is read-only for you: the artifact"
                     + " was not stored. An admin of its organization can change the access level.");
-        } else if (CacheCallers.ANONYMOUS.equals(request.getRemoteUser())) {
+        } else if (CachePrincipals.isWorkspaceToken(request.getRemoteUser())) {
+            say(response, HttpServletResponse.SC_UNAUTHORIZED, "This workspace access token belongs to another"
+                    + " workspace. Use the token made for this one, or check NX_SELF_HOSTED_REMOTE_CACHE_SERVER.");
+        } else if (CachePrincipals.ANONYMOUS.equals(request.getRemoteUser())) {
             say(response, HttpServletResponse.SC_UNAUTHORIZED, "This workspace does not allow anonymous access. Run"
                     + " `gatehouse login` and set NX_SELF_HOSTED_REMOTE_CACHE_ACCESS_TOKEN to your personal access token.");
         } else {

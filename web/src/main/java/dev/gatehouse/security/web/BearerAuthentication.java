@@ -42,10 +42,20 @@ public class BearerAuthentication {
     }
 
     /**
-     * The owner of the presented token; null when it is refused, and then the response already says
-     * why.
+     * The owner of the presented personal access token; null when it is refused, and then the
+     * response already says why.
      */
     String tokenOwner(HttpServletRequest request, HttpServletResponse response) {
+        String token = presentedToken(request, response);
+        if (token == null) {
+            return null;
+        }
+        BearerCheck check = tokens.authenticate(token, request.getRemoteAddr());
+        return check.isValid() ? check.username() : refuse(response, HttpServletResponse.SC_UNAUTHORIZED, check.refusal());
+    }
+
+    /** The token in the one Authorization header; null when the header is refused, as the response says. */
+    static String presentedToken(HttpServletRequest request, HttpServletResponse response) {
         List<String> headers = Collections.list(request.getHeaders("Authorization"));
         if (headers.size() > 1) {
             return refuse(response, HttpServletResponse.SC_BAD_REQUEST, "Send one Authorization header, not " + headers.size() + ".");
@@ -62,8 +72,7 @@ public class BearerAuthentication {
             return refuse(response, HttpServletResponse.SC_UNAUTHORIZED,
                     "The Authorization header names no token after 'Bearer'. Send your personal access token.");
         }
-        BearerCheck check = tokens.authenticate(token, request.getRemoteAddr());
-        return check.isValid() ? check.username() : refuse(response, HttpServletResponse.SC_UNAUTHORIZED, check.refusal());
+        return token;
     }
 
     /**
