@@ -9,45 +9,23 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.File;
 import java.net.URI;
-import java.net.URL;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import org.htmlunit.Page;
 import org.htmlunit.html.HtmlPage;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Accounts end to end on the real Payara Micro with the built WAR: sign-up, log-in, log-out, the
  * role checks in the web and EJB layers, and every refusal the pages promise. One deployment for
  * the whole class, because each Micro boot costs about 20 seconds.
  */
-@ExtendWith(ArquillianExtension.class)
-class AccountIT {
+class AccountIT extends DeployedGatehouse {
 
 
-    @ArquillianResource
-    URL deployed;
 
-    private URI base;
 
-    @Deployment(testable = false)
-    static WebArchive gatehouse() {
-        return ShrinkWrap.createFromZipFile(WebArchive.class, new File("target/gatehouse.war"));
-    }
-
-    @BeforeEach
-    void locate() {
-        base = Browser.local(deployed);
-    }
 
     @Test
     void aNewcomerSignsUpLogsOutAndLogsInAgain() throws Exception {

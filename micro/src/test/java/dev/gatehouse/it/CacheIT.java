@@ -6,9 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.File;
 import java.net.URI;
-import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -24,39 +22,19 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Stream;
 import org.htmlunit.html.HtmlPage;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The remote cache over HTTP, exactly as the nx client uses it: every status of the spec, the two
  * access levels, immutability under concurrent writes, the size limit and the hash check.
  */
-@ExtendWith(ArquillianExtension.class)
-class CacheIT {
+class CacheIT extends DeployedGatehouse {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private static final Random RANDOM = new Random();
 
-    @ArquillianResource
-    URL deployed;
 
-    private URI base;
 
-    @Deployment(testable = false)
-    static WebArchive gatehouse() {
-        return ShrinkWrap.createFromZipFile(WebArchive.class, new File("target/gatehouse.war"));
-    }
-
-    @BeforeEach
-    void locate() {
-        base = Browser.local(deployed);
-    }
 
     /** An organization with a workspace, its admin with a token, and the admin's browser still open. */
     private record Setup(Browser admin, String adminToken, HtmlPage organization, HtmlPage workspace, String nxCloudId) {

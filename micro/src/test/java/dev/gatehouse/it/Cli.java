@@ -37,7 +37,11 @@ final class Cli {
         return home.resolve(".config/nxcloud/nxcloud.ini");
     }
 
-    Process start(String... arguments) throws IOException {
+    Running start(String... arguments) throws IOException {
+        return new Running(process(arguments));
+    }
+
+    private Process process(String... arguments) throws IOException {
         List<String> command = new ArrayList<>(List.of("java", "-jar", System.getProperty("gatehouse.cliJar")));
         command.addAll(List.of(arguments));
         ProcessBuilder builder = new ProcessBuilder(command).directory(workspace.toFile()).redirectErrorStream(true);
@@ -48,7 +52,7 @@ final class Cli {
 
     /** Runs to the end; returns the exit code and everything printed. */
     Result run(String... arguments) throws Exception {
-        Process process = start(arguments);
+        Process process = process(arguments);
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(process.waitFor(2, TimeUnit.MINUTES), "the CLI finished");
         return new Result(process.exitValue(), output);
@@ -57,21 +61,36 @@ final class Cli {
     record Result(int exitCode, String output) {
     }
 
-    /** Reads the running CLI's output up to the line with the approval address, and returns that address. */
-    static String approvalAddress(Process login, StringBuilder seen) throws IOException {
-        BufferedReader lines = new BufferedReader(new InputStreamReader(login.getInputStream(), StandardCharsets.UTF_8));
-        for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-            seen.append(line).append('\n');
-            if (line.strip().startsWith("http") && line.contains("/approve?code=")) {
-                return line.strip();
-            }
-        }
-        throw new AssertionError("the CLI printed no approval address:\n" + seen);
-    }
+    /** A CLI still running, read line by line as it prints. */
+    static final class Running {
 
-    static String rest(Process process, StringBuilder seen) throws Exception {
-        seen.append(new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
-        assertTrue(process.waitFor(1, TimeUnit.MINUTES), "the CLI finished:\n" + seen);
-        return seen.toString();
+        private final Process process;
+        private final BufferedReader lines;
+        private final StringBuilder seen = new StringBuilder();
+
+        Running(Process process) {
+            this.process = process;
+            this.lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        }
+
+        /** Reads up to the line with the approval address, and returns that address. */
+        String approvalAddress() throws IOException {
+            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                seen.append(line).append('\n');
+                if (line.strip().startsWith("http") && line.contains("/approve?code=")) {
+                    return line.strip();
+                }
+            }
+            throw new AssertionError("the CLI printed no approval address:\n" + seen);
+        }
+
+        /** Reads the rest, waits for the end, and returns everything printed. */
+        Result finish() throws Exception {
+            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                seen.append(line).append('\n');
+            }
+            assertTrue(process.waitFor(1, TimeUnit.MINUTES), "the CLI finished:\n" + seen);
+            return new Result(process.exitValue(), seen.toString());
+        }
     }
 }

@@ -8,9 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.File;
 import java.net.URI;
-import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -18,40 +16,20 @@ import java.sql.PreparedStatement;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.htmlunit.html.HtmlPage;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * {@code gatehouse login} end to end: the real CLI jar against the real server, approved, denied or
  * left to expire in a headless browser by a person who signs up on the way; then env, status and
  * logout.
  */
-@ExtendWith(ArquillianExtension.class)
-class LoginIT {
+class LoginIT extends DeployedGatehouse {
 
     private static final Pattern INI_TOKEN = Pattern.compile("personalAccessToken=(gatehouse_pat_[0-9A-Za-z]{38})");
 
-    @ArquillianResource
-    URL deployed;
-
-    private URI base;
-    private String server;
-
-    @Deployment(testable = false)
-    static WebArchive gatehouse() {
-        return ShrinkWrap.createFromZipFile(WebArchive.class, new File("target/gatehouse.war"));
-    }
-
-    @BeforeEach
-    void locate() {
-        base = Browser.local(deployed);
-        server = base.toString().replaceAll("/$", "");
+    /** The server's address as a person types it for the CLI: without the trailing slash. */
+    private String server() {
+        return base.toString().replaceAll("/$", "");
     }
 
     private static Cli cli() throws Exception {
@@ -75,9 +53,8 @@ class LoginIT {
         Cli cli = cli();
         String name = someone();
         try (Browser browser = new Browser(base)) {
-            Process login = cli.start("login", server, "--no-browser");
-            StringBuilder seen = new StringBuilder();
-            String address = Cli.approvalAddress(login, seen);
+            Cli.Running login = cli.start("login", server(), "--no-browser");
+            String address = login.approvalAddress();
             String code = address.substring(address.indexOf("code=") + 5);
 
             HtmlPage approve = signUpOnTheWay(browser, address, name);
@@ -88,8 +65,9 @@ class LoginIT {
             HtmlPage approved = press(approve, "Approve");
             assertTrue(text(approved).contains("Approved."), text(approved));
 
-            String output = Cli.rest(login, seen);
-            assertEquals(0, login.exitValue(), output);
+            Cli.Result done = login.finish();
+            String output = done.output();
+            assertEquals(0, done.exitCode(), output);
             assertTrue(output.contains("shows the code  " + code), output);
             assertTrue(output.contains("saved in " + cli.ini()), output);
             Matcher saved = INI_TOKEN.matcher(Files.readString(cli.ini()));
@@ -102,10 +80,10 @@ class LoginIT {
             HtmlPage workspace = Browser.createWorkspace(browser.createOrganization("CLI org " + name), "repo")
                     .getAnchorByText("repo").click();
             String nxCloudId = workspace.getElementById("nxCloudId").getTextContent();
-            Files.writeString(cli.workspace().resolve("nx.json"), "{\n  \"nxCloudId\": \"" + nxCloudId + "\",\n  \"nxCloudUrl\": \"" + server + "\"\n}\n");
+            Files.writeString(cli.workspace().resolve("nx.json"), "{\n  \"nxCloudId\": \"" + nxCloudId + "\",\n  \"nxCloudUrl\": \"" + server() + "\"\n}\n");
             Cli.Result env = cli.run("env");
             assertEquals(0, env.exitCode(), env.output());
-            assertTrue(env.output().contains("export NX_SELF_HOSTED_REMOTE_CACHE_SERVER='" + server + "/nx/" + nxCloudId + "'"), env.output());
+            assertTrue(env.output().contains("export NX_SELF_HOSTED_REMOTE_CACHE_SERVER='" + server() + "/nx/" + nxCloudId + "'"), env.output());
             assertTrue(env.output().contains("export NX_SELF_HOSTED_REMOTE_CACHE_ACCESS_TOKEN='" + token + "'"), env.output());
             Cli.Result status = cli.run("status");
             assertEquals(0, status.exitCode(), status.output());
@@ -123,12 +101,12 @@ class LoginIT {
         Cli cli = cli();
         try (Browser browser = new Browser(base)) {
             browser.signUp(someone());
-            Process login = cli.start("login", server, "--no-browser");
-            StringBuilder seen = new StringBuilder();
-            HtmlPage approve = browser.open(Cli.approvalAddress(login, seen));
+            Cli.Running login = cli.start("login", server(), "--no-browser");
+            HtmlPage approve = browser.open(login.approvalAddress());
             assertTrue(text(press(approve, "Deny")).contains("Denied."));
-            String output = Cli.rest(login, seen);
-            assertEquals(1, login.exitValue(), output);
+            Cli.Result done = login.finish();
+            String output = done.output();
+            assertEquals(1, done.exitCode(), output);
             assertTrue(output.contains("The log-in was denied in the browser."), output);
             assertFalse(Files.exists(cli.ini()), "nothing saved");
         }
@@ -139,17 +117,17 @@ class LoginIT {
         Cli cli = cli();
         try (Browser browser = new Browser(base)) {
             browser.signUp(someone());
-            Process login = cli.start("login", server, "--no-browser");
-            StringBuilder seen = new StringBuilder();
-            String address = Cli.approvalAddress(login, seen);
+            Cli.Running login = cli.start("login", server(), "--no-browser");
+            String address = login.approvalAddress();
             try (Connection db = Database.connect();
                  PreparedStatement age = db.prepareStatement(
                          "UPDATE LOGIN_REQUEST SET EXPIRESAT = TIMESTAMP '2001-01-01 00:00:00' WHERE USERCODE = ?")) {
                 age.setString(1, address.substring(address.indexOf("code=") + 5));
                 assertEquals(1, age.executeUpdate());
             }
-            String output = Cli.rest(login, seen);
-            assertEquals(1, login.exitValue(), output);
+            Cli.Result done = login.finish();
+            String output = done.output();
+            assertEquals(1, done.exitCode(), output);
             assertTrue(output.contains("expired"), output);
             HtmlPage page = browser.open(address);
             assertEquals(404, page.getWebResponse().getStatusCode());
@@ -166,7 +144,7 @@ class LoginIT {
                     .getAnchorByText("old repo").click();
             String nxCloudId = workspace.getElementById("nxCloudId").getTextContent();
             String token = Browser.newWorkspaceToken(workspace, "legacy ci", "Read-write");
-            String before = "{\n  \"npmScope\": \"acme\",\n  \"nxCloudAccessToken\": \"" + token + "\",\n  \"nxCloudUrl\": \"" + server + "\"\n}\n";
+            String before = "{\n  \"npmScope\": \"acme\",\n  \"nxCloudAccessToken\": \"" + token + "\",\n  \"nxCloudUrl\": \"" + server() + "\"\n}\n";
             Files.writeString(cli.workspace().resolve("nx.json"), before);
             Cli.Result converted = cli.run("convert-to-nx-cloud-id");
             assertEquals(0, converted.exitCode(), converted.output());
@@ -174,7 +152,7 @@ class LoginIT {
             assertEquals(before.replace("\"nxCloudAccessToken\": \"" + token + "\"", "\"nxCloudId\": \"" + nxCloudId + "\""),
                     Files.readString(cli.workspace().resolve("nx.json")));
 
-            String unknown = "{ \"nxCloudAccessToken\": \"gatehouse_wat_" + "A".repeat(38) + "\", \"nxCloudUrl\": \"" + server + "\" }";
+            String unknown = "{ \"nxCloudAccessToken\": \"gatehouse_wat_" + "A".repeat(38) + "\", \"nxCloudUrl\": \"" + server() + "\" }";
             Files.writeString(cli.workspace().resolve("nx.json"), unknown);
             Cli.Result refused = cli.run("convert-to-nx-cloud-id");
             assertEquals(1, refused.exitCode(), refused.output());
@@ -191,7 +169,7 @@ class LoginIT {
 
         Files.createDirectories(cli.ini().getParent());
         Files.writeString(cli.ini(), "garbage without equals\n");
-        Cli.Result broken = cli.run("configure", "--personal-access-token", "gatehouse_pat_" + "A".repeat(38), "--url", server);
+        Cli.Result broken = cli.run("configure", "--personal-access-token", "gatehouse_pat_" + "A".repeat(38), "--url", server());
         assertEquals(2, broken.exitCode(), broken.output());
         assertTrue(broken.output().contains("line 1"), broken.output());
         assertEquals("garbage without equals\n", Files.readString(cli.ini()));

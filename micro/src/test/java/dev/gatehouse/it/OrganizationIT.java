@@ -8,43 +8,21 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.File;
 import java.io.IOException;
 import java.net.URI;
-import java.net.URL;
 import org.htmlunit.html.HtmlPage;
 import org.htmlunit.html.HtmlRadioButtonInput;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Organizations, members and workspaces through the pages, on the real Payara Micro: the admin's
  * work, the last-admin rule, members who may only look, and the services refusing what a stale or
  * foreign page asks for.
  */
-@ExtendWith(ArquillianExtension.class)
-class OrganizationIT {
+class OrganizationIT extends DeployedGatehouse {
 
-    @ArquillianResource
-    URL deployed;
 
-    private URI base;
 
-    @Deployment(testable = false)
-    static WebArchive gatehouse() {
-        return ShrinkWrap.createFromZipFile(WebArchive.class, new File("target/gatehouse.war"));
-    }
-
-    @BeforeEach
-    void locate() {
-        base = Browser.local(deployed);
-    }
 
     @Test
     void anAdminCreatesAnOrganizationAddsMembersAndSetsUpAWorkspace() throws Exception {

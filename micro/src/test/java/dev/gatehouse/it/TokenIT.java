@@ -8,10 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.File;
 import java.io.IOException;
 import java.net.URI;
-import java.net.URL;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -26,37 +24,17 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.htmlunit.html.HtmlPage;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Personal access tokens on the real Payara Micro: made on the profile page, shown once, used as a
  * bearer, listed, revoked and expired; every malformed bearer refused; and the secret found
  * nowhere on disk afterwards.
  */
-@ExtendWith(ArquillianExtension.class)
-class TokenIT {
+class TokenIT extends DeployedGatehouse {
 
-    @ArquillianResource
-    URL deployed;
 
-    private URI base;
 
-    @Deployment(testable = false)
-    static WebArchive gatehouse() {
-        return ShrinkWrap.createFromZipFile(WebArchive.class, new File("target/gatehouse.war"));
-    }
-
-    @BeforeEach
-    void locate() {
-        base = Browser.local(deployed);
-    }
 
     private HttpResponse<String> me(String token) throws Exception {
         return Api.get(base.resolve("api/me"), token);

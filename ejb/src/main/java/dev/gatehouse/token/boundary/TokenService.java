@@ -68,7 +68,7 @@ public class TokenService {
         Instant now = Instant.now();
         String before = token.status(now).label();
         token.revoke(now);
-        audit.record(null, "revoke token", TokenMint.describe(token), before, token.status(now).label());
+        audit.record(null, "revoke token", token.describe(), before, token.status(now).label());
         return token;
     }
 

@@ -53,7 +53,7 @@ public class WorkspaceTokenService {
         }
         em.persist(token);
         audit.record(workspace.getOrganization().getId(), "create workspace token",
-                workspace.getName() + ": " + token.getName() + " (…" + token.getHint() + ")", null, level.label());
+                workspace.getName() + ": " + token.describe(), null, level.label());
         return new IssuedWorkspaceToken(token, secret);
     }
 
@@ -74,7 +74,7 @@ public class WorkspaceTokenService {
         }
         token.revoke(Instant.now());
         audit.record(workspace.getOrganization().getId(), "revoke workspace token",
-                workspace.getName() + ": " + token.getName() + " (…" + token.getHint() + ")", token.getLevel().label(), "Revoked");
+                workspace.getName() + ": " + token.describe(), token.getLevel().label(), "Revoked");
     }
 
     /** Open to everyone, as for personal tokens: the caller has no identity yet. No transaction. */

@@ -56,11 +56,7 @@ public class TokenMint {
         PersonalAccessToken token = new PersonalAccessToken(owner, checkedName, secret, now,
                 expiresInDays == null ? null : now.plus(Duration.ofDays(expiresInDays)));
         em.persist(token);
-        audit.recordAs(owner.getUsername(), null, "create token", describe(token), null, token.status(now).label());
+        audit.recordAs(owner.getUsername(), null, "create token", token.describe(), null, token.status(now).label());
         return new IssuedToken(token, secret);
-    }
-
-    public static String describe(PersonalAccessToken token) {
-        return token.getName() + " (…" + token.getHint() + ")";
     }
 }

@@ -3,13 +3,9 @@ package dev.gatehouse.token.entity;
 import dev.gatehouse.account.entity.Account;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
-import java.io.Serializable;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -28,7 +24,7 @@ import java.time.Instant;
         + " WHERE t.account.username = :username AND t.revokedAt IS NULL AND (t.expiresAt IS NULL OR t.expiresAt > :now)")
 @NamedQuery(name = PersonalAccessToken.RECORD_USE,
         query = "UPDATE PersonalAccessToken t SET t.lastUsedAt = :at, t.lastUsedIp = :ip WHERE t.id = :id")
-public class PersonalAccessToken implements Serializable {
+public class PersonalAccessToken extends HashedToken {
 
     private static final long serialVersionUID = 1L;
 
@@ -39,24 +35,8 @@ public class PersonalAccessToken implements Serializable {
     /** Last use is remembered to the minute: a write per request would double the cost of a cache hit. */
     static final Duration LAST_USED_PRECISION = Duration.ofMinutes(1);
 
-    @Id
-    @GeneratedValue(strategy = GenerationType.TABLE)
-    private Long id;
-
     @ManyToOne(optional = false)
     private Account account;
-
-    @Column(nullable = false, length = 100)
-    private String name;
-
-    @Column(nullable = false, unique = true, length = 64)
-    private String tokenHash;
-
-    @Column(nullable = false, length = 8)
-    private String hint;
-
-    @Column(nullable = false)
-    private Instant createdAt;
 
     private Instant expiresAt;
 
@@ -65,24 +45,19 @@ public class PersonalAccessToken implements Serializable {
     @Column(length = 45)
     private String lastUsedIp;
 
-    private Instant revokedAt;
-
     protected PersonalAccessToken() {
         // for JPA
     }
 
     /** @param expiresAt null for a token that never expires */
     public PersonalAccessToken(Account account, String name, String token, Instant createdAt, Instant expiresAt) {
+        super(name, token, createdAt);
         this.account = account;
-        this.name = name;
-        this.tokenHash = TokenFormat.hash(token);
-        this.hint = TokenFormat.hint(token);
-        this.createdAt = createdAt;
         this.expiresAt = expiresAt;
     }
 
     public TokenStatus status(Instant now) {
-        if (revokedAt != null) {
+        if (isRevoked()) {
             return TokenStatus.REVOKED;
         }
         return expiresAt != null && !now.isBefore(expiresAt) ? TokenStatus.EXPIRED : TokenStatus.ACTIVE;
@@ -90,12 +65,6 @@ public class PersonalAccessToken implements Serializable {
 
     public boolean isActive(Instant now) {
         return status(now) == TokenStatus.ACTIVE;
-    }
-
-    public void revoke(Instant now) {
-        if (revokedAt == null) {
-            revokedAt = now;
-        }
     }
 
     /** Notes a use; true when that is worth writing, at most once a minute. */
@@ -108,28 +77,8 @@ public class PersonalAccessToken implements Serializable {
         return true;
     }
 
-    public Long getId() {
-        return id;
-    }
-
     public Account getAccount() {
         return account;
-    }
-
-    public String getName() {
-        return name;
-    }
-
-    public String getTokenHash() {
-        return tokenHash;
-    }
-
-    public String getHint() {
-        return hint;
-    }
-
-    public Instant getCreatedAt() {
-        return createdAt;
     }
 
     public Instant getExpiresAt() {
@@ -144,7 +93,4 @@ public class PersonalAccessToken implements Serializable {
         return lastUsedIp;
     }
 
-    public Instant getRevokedAt() {
-        return revokedAt;
-    }
 }
