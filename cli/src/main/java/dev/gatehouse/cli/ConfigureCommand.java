@@ -3,6 +3,7 @@ package dev.gatehouse.cli;
 import dev.gatehouse.cli.Gatehouse.Failure;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "configure", mixinStandardHelpOptions = true,
@@ -12,9 +13,8 @@ class ConfigureCommand implements Callable<Integer> {
     @Option(names = "--personal-access-token", required = true, paramLabel = "PAT", description = "The token, gatehouse_pat_…")
     String token;
 
-    @Option(names = {"--url", "--nx-cloud-url"}, description = "The Gatehouse server. Default: nxCloudUrl in ./nx.json, else "
-            + Gatehouse.DEFAULT_URL + ".")
-    String url;
+    @Mixin
+    ServerOption serverOption;
 
     @Override
     public Integer call() {
@@ -23,7 +23,7 @@ class ConfigureCommand implements Callable<Integer> {
             throw new Failure(2, "That is not a Gatehouse personal access token: they are gatehouse_pat_ and 38 letters"
                     + " and digits. Copy it again from your profile page.");
         }
-        Server server = new Server(Gatehouse.serverUrl(url));
+        Server server = serverOption.server();
         NxCloudIni ini = Gatehouse.ini();
         ini.putToken(server.url(), pat);
         Gatehouse.save(ini);

@@ -11,15 +11,14 @@ import java.nio.file.StandardCopyOption;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 
 @Command(name = "convert-to-nx-cloud-id", mixinStandardHelpOptions = true,
         description = "Replaces the legacy nxCloudAccessToken in ./nx.json with the nxCloudId of its workspace.")
 class ConvertCommand implements Callable<Integer> {
 
-    @Option(names = {"--url", "--nx-cloud-url"}, description = "The Gatehouse server. Default: nxCloudUrl in ./nx.json, else "
-            + Gatehouse.DEFAULT_URL + ".")
-    String url;
+    @Mixin
+    ServerOption serverOption;
 
     @Override
     public Integer call() throws IOException {
@@ -27,7 +26,7 @@ class ConvertCommand implements Callable<Integer> {
                 new Failure(2, "There is no nx.json here: run this in the root folder of an Nx workspace."));
         String token = nxJson.legacyAccessToken().orElseThrow(() -> new Failure(2, nxJson.file()
                 + " has no nxCloudAccessToken to convert" + nxJson.nxCloudId().map(id -> "; it uses nxCloudId " + id + " already.").orElse(".")));
-        Server server = new Server(Gatehouse.serverUrl(url));
+        Server server = serverOption.server();
         Server.Answer answer = server.postForm("/api/workspace-tokens/lookup", Map.of("token", token));
         if (answer.status() == 404) {
             throw new Failure(1, "The server at " + server.url() + " knows no active workspace access token like the one in "

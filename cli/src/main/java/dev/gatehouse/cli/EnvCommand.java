@@ -4,16 +4,15 @@ import dev.gatehouse.cli.Gatehouse.Failure;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 
 @Command(name = "env", mixinStandardHelpOptions = true,
         description = {"Prints the shell exports that point nx at Gatehouse for the workspace in ./nx.json.",
                 "Use it as: eval \"$(gatehouse env)\" && npx nx build app"})
 class EnvCommand implements Callable<Integer> {
 
-    @Option(names = {"--url", "--nx-cloud-url"}, description = "The Gatehouse server. Default: nxCloudUrl in ./nx.json, else "
-            + Gatehouse.DEFAULT_URL + ".")
-    String url;
+    @Mixin
+    ServerOption serverOption;
 
     @Override
     public Integer call() {
@@ -21,7 +20,7 @@ class EnvCommand implements Callable<Integer> {
                 new Failure(2, "There is no nx.json here: run this in the root folder of an Nx workspace."));
         String nxCloudId = nxJson.nxCloudId().orElseThrow(() -> new Failure(2, nxJson.file()
                 + " has no nxCloudId. Create a workspace in Gatehouse and paste its { \"nxCloudId\": \"…\" } there."));
-        Server server = new Server(Gatehouse.serverUrl(url));
+        Server server = serverOption.server();
         NxCloudIni ini = Gatehouse.ini();
         Optional<String> token = ini.token(server.url());
         System.out.println("export NX_SELF_HOSTED_REMOTE_CACHE_SERVER='" + server.url() + "/nx/" + nxCloudId + "'");

@@ -3,19 +3,18 @@ package dev.gatehouse.cli;
 import dev.gatehouse.cli.Gatehouse.Failure;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 
 @Command(name = "logout", mixinStandardHelpOptions = true,
         description = "Revokes your personal access token on the server and removes it from nxcloud.ini.")
 class LogoutCommand implements Callable<Integer> {
 
-    @Option(names = {"--url", "--nx-cloud-url"}, description = "The Gatehouse server. Default: nxCloudUrl in ./nx.json, else "
-            + Gatehouse.DEFAULT_URL + ".")
-    String url;
+    @Mixin
+    ServerOption serverOption;
 
     @Override
     public Integer call() {
-        Server server = new Server(Gatehouse.serverUrl(url));
+        Server server = serverOption.server();
         NxCloudIni ini = Gatehouse.ini();
         String token = ini.token(server.url()).orElseThrow(() ->
                 new Failure(1, "There is no token for " + server.url() + " in " + ini.file() + "; you are logged out already."));

@@ -3,19 +3,18 @@ package dev.gatehouse.cli;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 
 @Command(name = "status", mixinStandardHelpOptions = true,
         description = "Shows the server, whose token nxcloud.ini holds for it, and its access to the workspace in ./nx.json.")
 class StatusCommand implements Callable<Integer> {
 
-    @Option(names = {"--url", "--nx-cloud-url"}, description = "The Gatehouse server. Default: nxCloudUrl in ./nx.json, else "
-            + Gatehouse.DEFAULT_URL + ".")
-    String url;
+    @Mixin
+    ServerOption serverOption;
 
     @Override
     public Integer call() {
-        Server server = new Server(Gatehouse.serverUrl(url));
+        Server server = serverOption.server();
         NxCloudIni ini = Gatehouse.ini();
         Optional<String> token = ini.token(server.url());
         Server.Answer health = server.get("/health", null);
