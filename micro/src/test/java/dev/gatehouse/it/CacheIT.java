@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -30,7 +29,6 @@ import org.junit.jupiter.api.Test;
  */
 class CacheIT extends DeployedGatehouse {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private static final Random RANDOM = new Random();
 
 
@@ -74,13 +72,11 @@ class CacheIT extends DeployedGatehouse {
     }
 
     private static HttpResponse<byte[]> get(URI uri, String token) throws Exception {
-        return HTTP.send(as(uri, token).header("Accept", "application/octet-stream").GET().build(),
-                HttpResponse.BodyHandlers.ofByteArray());
+        return Api.sendForBytes(as(uri, token).header("Accept", "application/octet-stream").GET());
     }
 
     private static HttpResponse<String> put(URI uri, String token, byte[] body) throws Exception {
-        return HTTP.send(as(uri, token).PUT(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        return Api.send(as(uri, token).PUT(HttpRequest.BodyPublishers.ofByteArray(body)));
     }
 
     private static byte[] bytes(int size) {

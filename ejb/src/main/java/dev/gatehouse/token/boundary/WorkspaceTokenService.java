@@ -43,7 +43,7 @@ public class WorkspaceTokenService {
 
     @RolesAllowed(Roles.USER)
     public IssuedWorkspaceToken issue(long workspaceId, String name, AccessLevel level) {
-        Workspace workspace = administered(workspaceId);
+        Workspace workspace = guard.administeredWorkspace(workspaceId);
         String secret = TokenFormat.generate(TokenFormat.WORKSPACE_PREFIX);
         WorkspaceAccessToken token;
         try {
@@ -60,14 +60,14 @@ public class WorkspaceTokenService {
     @RolesAllowed(Roles.USER)
     public List<WorkspaceAccessToken> of(long workspaceId) {
         return em.createNamedQuery(WorkspaceAccessToken.OF_WORKSPACE, WorkspaceAccessToken.class)
-                .setParameter("workspace", administered(workspaceId))
+                .setParameter("workspace", guard.administeredWorkspace(workspaceId))
                 .getResultList();
     }
 
     /** A token of another workspace is answered as if it did not exist. */
     @RolesAllowed(Roles.USER)
     public void revoke(long workspaceId, long tokenId) {
-        Workspace workspace = administered(workspaceId);
+        Workspace workspace = guard.administeredWorkspace(workspaceId);
         WorkspaceAccessToken token = em.find(WorkspaceAccessToken.class, tokenId);
         if (token == null || !token.getWorkspace().getId().equals(workspace.getId())) {
             throw new NotFound("No such token for this workspace.");
@@ -97,14 +97,5 @@ public class WorkspaceTokenService {
     public String nxCloudIdOf(String presented) {
         return authenticate(presented).map(token -> token.getWorkspace().getNxCloudId())
                 .orElseThrow(() -> new NotFound("This server knows no active workspace access token like this one."));
-    }
-
-    private Workspace administered(long workspaceId) {
-        Workspace workspace = em.find(Workspace.class, workspaceId);
-        if (workspace == null) {
-            throw new NotFound("No such workspace, or you are not a member of its organization.");
-        }
-        guard.admin(workspace.getOrganization().getId());
-        return workspace;
     }
 }

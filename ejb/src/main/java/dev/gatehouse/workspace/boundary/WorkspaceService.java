@@ -3,7 +3,6 @@ package dev.gatehouse.workspace.boundary;
 import dev.gatehouse.cache.control.ArtifactStore;
 import dev.gatehouse.cache.entity.CacheEntry;
 import dev.gatehouse.common.BusinessException;
-import dev.gatehouse.common.NotFound;
 import dev.gatehouse.organization.control.Audit;
 import dev.gatehouse.organization.control.Guard;
 import dev.gatehouse.organization.entity.Membership;
@@ -28,7 +27,6 @@ import java.util.List;
 public class WorkspaceService {
 
     public static final String NAME_FIELD = "workspaceName";
-    static final String NO_SUCH_WORKSPACE = "No such workspace, or you are not a member of its organization.";
 
     @PersistenceContext
     EntityManager em;
@@ -66,21 +64,12 @@ public class WorkspaceService {
 
     @RolesAllowed(Roles.USER)
     public Workspace find(long workspaceId) {
-        Workspace workspace = em.find(Workspace.class, workspaceId);
-        if (workspace == null) {
-            throw new NotFound(NO_SUCH_WORKSPACE);
-        }
-        try {
-            guard.member(workspace.getOrganization().getId());
-        } catch (NotFound notMember) {
-            throw new NotFound(NO_SUCH_WORKSPACE);
-        }
-        return workspace;
+        return guard.workspace(workspaceId);
     }
 
     @RolesAllowed(Roles.USER)
     public Workspace rename(long workspaceId, String name) {
-        Workspace workspace = administered(workspaceId);
+        Workspace workspace = guard.administeredWorkspace(workspaceId);
         String before = workspace.getName();
         try {
             workspace.rename(name);
@@ -94,17 +83,19 @@ public class WorkspaceService {
     /** Its cache and its access tokens go with it. */
     @RolesAllowed(Roles.USER)
     public void delete(long workspaceId) {
-        Workspace workspace = administered(workspaceId);
+        Workspace workspace = guard.administeredWorkspace(workspaceId);
         em.createNamedQuery(CacheEntry.DELETE_OF).setParameter("workspace", workspace).executeUpdate();
         em.createNamedQuery(WorkspaceAccessToken.DELETE_OF).setParameter("workspace", workspace).executeUpdate();
         em.remove(workspace);
+        // Only once the database has accepted the deletion do the files go.
+        em.flush();
         artifacts.deleteAll(workspace.getNxCloudId());
         audit.record(workspace.getOrganization().getId(), "delete workspace", workspace.getName(), workspace.getNxCloudId(), null);
     }
 
     @RolesAllowed(Roles.USER)
     public Workspace changeLevels(long workspaceId, AccessLevel idLevel, AccessLevel patLevel) {
-        Workspace workspace = administered(workspaceId);
+        Workspace workspace = guard.administeredWorkspace(workspaceId);
         String before = levels(workspace);
         try {
             workspace.changeLevels(idLevel, patLevel);
@@ -112,12 +103,6 @@ public class WorkspaceService {
             throw new BusinessException(refused.getMessage());
         }
         audit.record(workspace.getOrganization().getId(), "change access levels", workspace.getName(), before, levels(workspace));
-        return workspace;
-    }
-
-    private Workspace administered(long workspaceId) {
-        Workspace workspace = find(workspaceId);
-        guard.admin(workspace.getOrganization().getId());
         return workspace;
     }
 

@@ -60,19 +60,24 @@ public class BearerAuthentication {
         if (headers.size() > 1) {
             return refuse(response, HttpServletResponse.SC_BAD_REQUEST, "Send one Authorization header, not " + headers.size() + ".");
         }
-        String header = headers.get(0).strip();
-        boolean bearer = header.regionMatches(true, 0, SCHEME, 0, SCHEME.length())
-                && (header.length() == SCHEME.length() || header.charAt(SCHEME.length()) == ' ');
-        if (!bearer) {
+        String token = tokenIn(headers.get(0));
+        if (token == null) {
             return refuse(response, HttpServletResponse.SC_UNAUTHORIZED,
                     "Send the personal access token as: Authorization: Bearer <token>.");
         }
-        String token = header.substring(SCHEME.length()).strip();
         if (token.isEmpty()) {
             return refuse(response, HttpServletResponse.SC_UNAUTHORIZED,
                     "The Authorization header names no token after 'Bearer'. Send your personal access token.");
         }
         return token;
+    }
+
+    /** The token of a {@code Bearer} Authorization header, empty when it names none, null for another scheme. */
+    public static String tokenIn(String header) {
+        String value = header == null ? "" : header.strip();
+        boolean bearer = value.regionMatches(true, 0, SCHEME, 0, SCHEME.length())
+                && (value.length() == SCHEME.length() || value.charAt(SCHEME.length()) == ' ');
+        return bearer ? value.substring(SCHEME.length()).strip() : null;
     }
 
     /**

@@ -61,7 +61,8 @@ public class CacheCallers {
     }
 
     private static boolean isWorkspaceToken(HttpServletRequest request) {
-        return request.getHeader("Authorization").contains(TokenFormat.WORKSPACE_PREFIX);
+        String token = BearerAuthentication.tokenIn(request.getHeader("Authorization"));
+        return token != null && token.startsWith(TokenFormat.WORKSPACE_PREFIX);
     }
 
     /** CI's token: its own level on its own workspace, none on any other; its principal names it. */

@@ -1,5 +1,6 @@
 package dev.gatehouse.token.rest;
 
+import dev.gatehouse.security.web.BearerAuthentication;
 import dev.gatehouse.token.boundary.TokenService;
 import dev.gatehouse.token.entity.PersonalAccessToken;
 import jakarta.ejb.EJB;
@@ -44,8 +45,8 @@ public class TokensResource {
     @Path("current")
     @Produces(MediaType.APPLICATION_JSON)
     public TokenView revokeCurrent(@HeaderParam("Authorization") String authorization) {
-        String presented = authorization == null ? "" : authorization.replaceFirst("(?i)^Bearer\\s+", "").strip();
-        return TokenView.of(tokens.revokePresented(presented));
+        String presented = BearerAuthentication.tokenIn(authorization);
+        return TokenView.of(tokens.revokePresented(presented == null ? "" : presented));
     }
 
     @DELETE
