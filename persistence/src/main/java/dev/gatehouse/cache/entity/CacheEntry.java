@@ -21,13 +21,11 @@ import java.time.Instant;
 @Entity
 @Table(name = "CACHE_ENTRY", uniqueConstraints = @UniqueConstraint(columnNames = {"WORKSPACE_ID", "HASH"}))
 @NamedQuery(name = CacheEntry.DELETE_OF, query = "DELETE FROM CacheEntry e WHERE e.workspace = :workspace")
-@NamedQuery(name = CacheEntry.STATS_OF, query = "SELECT COUNT(e), COALESCE(SUM(e.size), 0) FROM CacheEntry e WHERE e.workspace = :workspace")
 public class CacheEntry implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
     public static final String DELETE_OF = "CacheEntry.deleteOf";
-    public static final String STATS_OF = "CacheEntry.statsOf";
     public static final String ANONYMOUS = "anonymous";
 
     @Id
