@@ -20,12 +20,16 @@ class EnvCommand implements Callable<Integer> {
                 new Failure(2, "There is no nx.json here: run this in the root folder of an Nx workspace."));
         String nxCloudId = nxJson.nxCloudId().orElseThrow(() -> new Failure(2, nxJson.file()
                 + " has no nxCloudId. Create a workspace in Gatehouse and paste its { \"nxCloudId\": \"…\" } there."));
+        if (!NxJson.isWellFormedId(nxCloudId)) {
+            throw new Failure(2, "The nxCloudId in " + nxJson.file() + " is not 24 letters and digits; nothing was printed."
+                    + " Paste the id from the workspace's page in Gatehouse.");
+        }
         Server server = serverOption.server();
         NxCloudIni ini = Gatehouse.ini();
         Optional<String> token = ini.token(server.url());
-        System.out.println("export NX_SELF_HOSTED_REMOTE_CACHE_SERVER='" + server.url() + "/nx/" + nxCloudId + "'");
+        System.out.println("export NX_SELF_HOSTED_REMOTE_CACHE_SERVER=" + quoted(server.url() + "/nx/" + nxCloudId));
         if (token.isPresent()) {
-            System.out.println("export NX_SELF_HOSTED_REMOTE_CACHE_ACCESS_TOKEN='" + token.get() + "'");
+            System.out.println("export NX_SELF_HOSTED_REMOTE_CACHE_ACCESS_TOKEN=" + quoted(token.get()));
         } else {
             System.out.println("unset NX_SELF_HOSTED_REMOTE_CACHE_ACCESS_TOKEN");
             System.err.println("No token for " + server.url() + " in " + ini.file()
@@ -33,5 +37,10 @@ class EnvCommand implements Callable<Integer> {
         }
         System.out.println("export NX_NO_CLOUD=true");
         return 0;
+    }
+
+    /** One single-quoted shell word, whatever the text: the output is meant for eval. */
+    static String quoted(String text) {
+        return "'" + text.replace("'", "'\\''") + "'";
     }
 }

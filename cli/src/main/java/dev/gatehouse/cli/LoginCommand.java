@@ -34,15 +34,26 @@ class LoginCommand implements Callable<Integer> {
     @Option(names = "--no-browser", description = "Only print the address to open; do not try to open a browser.")
     boolean noBrowser;
 
+    @Option(names = "--yes", description = "Log in to the server that ./nx.json names without asking first.")
+    boolean yes;
+
     @Override
     public Integer call() throws Exception {
         Server server = new Server(Gatehouse.serverUrl(url));
         NxCloudIni ini = Gatehouse.ini();
+        if ((url == null || url.isBlank()) && !ini.knows(server.url()) && !yes) {
+            confirm(server);
+        }
         Server.Answer answer = server.postForm("/api/login/requests", Map.of("hostname", hostname()));
         if (answer.status() != 200) {
             throw new Failure(2, "The server at " + server.url() + " did not start a log-in (HTTP " + answer.status() + ").");
         }
         JsonObject started = answer.json();
+        if (!server.owns(started.getString("verificationUriComplete", ""))) {
+            throw new Failure(2, "The server at " + server.url() + " sent an approval address on another site ("
+                    + started.getString("verificationUriComplete", "") + "). Not opening it: a Gatehouse server sends"
+                    + " its own address. Check the server you log in to.");
+        }
         PrintStream out = System.out;
         out.println("To sign in, open this address in a browser and sign up or log in:");
         out.println();
@@ -100,6 +111,22 @@ class LoginCommand implements Callable<Integer> {
                 System.out.println(waiting);
                 lastLine = Instant.now();
             }
+        }
+    }
+
+    /**
+     * A repository's nx.json can name any server, and a hostile one could relay a real Gatehouse's
+     * log-in to collect the token. So a server first met through nx.json is named, and confirmed.
+     */
+    private static void confirm(Server server) throws IOException {
+        String question = "This workspace's nx.json names the server " + server.url() + ", which you have not"
+                + " logged in to from this machine.";
+        if (System.console() == null) {
+            throw new Failure(2, question + " Run `gatehouse login " + server.url() + "` if you trust it.");
+        }
+        String answer = System.console().readLine("%s Log in there? [y/N] ", question);
+        if (answer == null || !answer.strip().equalsIgnoreCase("y") && !answer.strip().equalsIgnoreCase("yes")) {
+            throw new Failure(1, "Not logged in.");
         }
     }
 

@@ -82,6 +82,11 @@ final class NxCloudIni {
         return Optional.empty();
     }
 
+    /** True when this file has a section for the server: somebody logged in there from this machine before. */
+    boolean knows(String serverUrl) {
+        return section(serverUrl) != null;
+    }
+
     void putToken(String serverUrl, String token) {
         int[] section = section(serverUrl);
         if (section == null) {

@@ -40,6 +40,11 @@ record NxJson(Path file, JsonObject json) {
         return string(json, "nxCloudId").or(() -> runnerOptions().flatMap(options -> string(options, "nxCloudId")));
     }
 
+    /** Ids are 24 letters and digits, as Gatehouse and Nx Cloud make them. */
+    static boolean isWellFormedId(String nxCloudId) {
+        return nxCloudId.matches("[A-Za-z0-9]{24}");
+    }
+
     Optional<String> nxCloudUrl() {
         return string(json, "nxCloudUrl").or(() -> runnerOptions().flatMap(options -> string(options, "url")));
     }

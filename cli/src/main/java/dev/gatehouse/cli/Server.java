@@ -34,12 +34,34 @@ final class Server {
         }
     }
 
+    /**
+     * A server address: http or https, a host, an optional port and path of plain URL characters,
+     * no user, query or fragment. Strict, because the address ends up in shell exports and in the
+     * browser: nothing in it may be taken for anything but an address.
+     */
+    private static final java.util.regex.Pattern ADDRESS =
+            java.util.regex.Pattern.compile("https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?(/[A-Za-z0-9._~/-]*)?");
+
     Server(String url) {
         String trimmed = url.strip().replaceAll("/+$", "");
-        if (!trimmed.matches("https?://[^\\s/]+(/.*)?")) {
-            throw new Failure(2, "'" + url + "' is not a server address such as http://127.0.0.1:8080.");
+        if (!ADDRESS.matcher(trimmed).matches()) {
+            throw new Failure(2, "'" + url + "' is not a server address such as http://127.0.0.1:8080 or"
+                    + " https://gatehouse.example.org (letters, digits, '.', '-', a port and a plain path only).");
         }
         this.url = trimmed;
+    }
+
+    /** True when the address is on this server's own scheme, host and port. */
+    boolean owns(String address) {
+        URI mine = URI.create(url);
+        try {
+            URI theirs = URI.create(address);
+            return mine.getScheme().equalsIgnoreCase(theirs.getScheme()) && theirs.getHost() != null
+                    && mine.getHost().equalsIgnoreCase(theirs.getHost()) && mine.getPort() == theirs.getPort()
+                    && theirs.getRawUserInfo() == null;
+        } catch (IllegalArgumentException notAnAddress) {
+            return false;
+        }
     }
 
     String url() {

@@ -25,15 +25,32 @@ final class HardenedDomain {
     static final int ADMIN_PORT = 24848;
 
     private final Path home;
+    private final Path passwords;
 
     HardenedDomain(Path home) {
         this.home = home;
+        this.passwords = home.resolveSibling("asadmin-passwords");
     }
 
-    /** The repository's own script, the one the README gives operators. */
+    /** The repository's own script, the one the README gives operators, with an admin password from a file. */
     void harden(Path script, Path dataFolder) throws Exception {
-        run(List.of("bash", script.toString(), home.toString(), dataFolder.toString(),
-                String.valueOf(HTTP_PORT), String.valueOf(ADMIN_PORT)));
+        String password = "it-admin-" + Long.toString(System.nanoTime(), 36);
+        Path given = Files.writeString(home.resolveSibling("admin-password"), password + "\n");
+        Files.writeString(passwords, "AS_ADMIN_PASSWORD=" + password + "\n");
+        ProcessBuilder hardening = new ProcessBuilder("bash", script.toString(), home.toString(), dataFolder.toString(),
+                String.valueOf(HTTP_PORT), String.valueOf(ADMIN_PORT));
+        hardening.environment().put("GATEHOUSE_ADMIN_PASSWORD_FILE", given.toString());
+        run(hardening);
+    }
+
+    /** Exit code and output of an admin command sent without the password, as another local user could. */
+    Process withoutPassword(String... arguments) throws Exception {
+        List<String> command = new ArrayList<>(List.of(home.resolve("bin/asadmin").toString(), "--interactive=false",
+                "--port", String.valueOf(ADMIN_PORT)));
+        command.addAll(List.of(arguments));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        process.waitFor(2, TimeUnit.MINUTES);
+        return process;
     }
 
     void start() throws Exception {
@@ -41,7 +58,8 @@ final class HardenedDomain {
     }
 
     void deploy(Path ear) throws Exception {
-        asadmin("--port", String.valueOf(ADMIN_PORT), "deploy", "--name", "gatehouse", ear.toAbsolutePath().toString());
+        asadmin("--port", String.valueOf(ADMIN_PORT), "--user", "admin", "--passwordfile", passwords.toString(),
+                "deploy", "--name", "gatehouse", ear.toAbsolutePath().toString());
         // start-domain and deploy return before the application answers.
         HttpClient http = HttpClient.newHttpClient();
         Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
@@ -87,11 +105,12 @@ final class HardenedDomain {
     private void asadmin(String... arguments) throws Exception {
         List<String> command = new ArrayList<>(List.of(home.resolve("bin/asadmin").toString()));
         command.addAll(List.of(arguments));
-        run(command);
+        run(new ProcessBuilder(command));
     }
 
-    private static void run(List<String> command) throws Exception {
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+    private static void run(ProcessBuilder builder) throws Exception {
+        List<String> command = builder.command();
+        Process process = builder.redirectErrorStream(true).start();
         String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!process.waitFor(5, TimeUnit.MINUTES) || process.exitValue() != 0) {
             throw new IllegalStateException(String.join(" ", command) + " failed:\n" + out);

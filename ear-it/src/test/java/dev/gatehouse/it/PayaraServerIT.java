@@ -52,6 +52,14 @@ class PayaraServerIT {
     }
 
     @Test
+    void item14_theAdminUserNeedsItsPassword() throws Exception {
+        Process refused = domain.withoutPassword("list-applications");
+        String said = new String(refused.getInputStream().readAllBytes());
+        assertTrue(refused.exitValue() != 0, "an admin command without the password is refused: " + said);
+        assertFalse(said.contains("gatehouse"), said);
+    }
+
+    @Test
     void signUpLogInTokensRolesAndTheCacheWork() throws Exception {
         String name = someone();
         try (Browser browser = new Browser(base)) {

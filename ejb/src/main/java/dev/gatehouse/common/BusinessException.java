@@ -28,6 +28,11 @@ public class BusinessException extends RuntimeException {
         return new BusinessException(List.of(new Problem(field, refused.getMessage())));
     }
 
+    /** The HTTP status of this refusal, the same for pages and the API. */
+    public int status() {
+        return 400;
+    }
+
     public List<Problem> problems() {
         return problems;
     }

@@ -8,4 +8,9 @@ public class Forbidden extends BusinessException {
     public Forbidden(String message) {
         super(message);
     }
+
+    @Override
+    public int status() {
+        return 403;
+    }
 }

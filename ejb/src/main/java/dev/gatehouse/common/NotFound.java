@@ -8,4 +8,9 @@ public class NotFound extends BusinessException {
     public NotFound(String message) {
         super(message);
     }
+
+    @Override
+    public int status() {
+        return 404;
+    }
 }

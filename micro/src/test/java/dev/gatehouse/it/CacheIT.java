@@ -4,6 +4,7 @@ import static dev.gatehouse.it.Browser.someone;
 import static dev.gatehouse.it.Browser.text;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
@@ -276,8 +277,11 @@ class CacheIT extends DeployedGatehouse {
         Setup setup = workspace();
         try (Browser ignored = setup.admin()) {
             String token = setup.adminToken();
-            for (String hash : new String[] {"a.b", "x".repeat(129), "%2e%2e", "a%2Fb", "caf%C3%A9"}) {
+            for (String hash : new String[] {"a.b", "x".repeat(129), "caf%C3%A9"}) {
                 assertSays(get(base.resolve("nx/" + setup.nxCloudId() + "/v1/cache/" + hash), token), 400, "A cache hash is 1 to 128");
+            }
+            for (String hash : new String[] {"%2e%2e", "a%2Fb"}) {
+                assertSays(get(base.resolve("nx/" + setup.nxCloudId() + "/v1/cache/" + hash), token), 400, "Send the plain path");
             }
             assertEquals(404, get(artifact(setup.nxCloudId(), "x".repeat(128)), token).statusCode(), "128 is allowed");
             int port = base.getPort();
@@ -298,6 +302,36 @@ class CacheIT extends DeployedGatehouse {
                     + "Authorization: Bearer " + token + "\nContent-Length: 8388609\nConnection: close", new byte[0]);
             assertTrue(tooBig.startsWith("HTTP/1.1 413") && tooBig.contains("at most 8388608"), tooBig);
             assertEquals(200, put(artifact(setup.nxCloudId(), hash()), token, bytes(8_388_608)).statusCode(), "the limit itself is allowed");
+        }
+    }
+
+    @Test
+    void item11_anUploadIntoAWorkspaceDeletedMidwayStoresNothing() throws Exception {
+        Setup setup = workspace();
+        try (Browser ignored = setup.admin();
+             java.net.Socket upload = new java.net.Socket("127.0.0.1", base.getPort())) {
+            String hash = hash();
+            byte[] body = bytes(200_000);
+            upload.setSoTimeout(30_000);
+            java.io.OutputStream out = upload.getOutputStream();
+            out.write(("PUT /nx/" + setup.nxCloudId() + "/v1/cache/" + hash + " HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                    + "Authorization: Bearer " + setup.adminToken() + "\r\nContent-Length: " + body.length
+                    + "\r\nConnection: close\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            out.write(body, 0, 100_000);
+            out.flush();
+            Thread.sleep(500);
+
+            HtmlPage confirm = Browser.press(setup.admin().open(setup.workspace().getUrl().toString()), "Delete workspace");
+            Browser.press(confirm, "Yes, delete this workspace");
+            assertEquals(401, get(artifact(setup.nxCloudId(), hash()), setup.adminToken()).statusCode(), "the workspace is gone");
+
+            out.write(body, 100_000, body.length - 100_000);
+            out.flush();
+            String answer = new String(upload.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            assertTrue(answer.startsWith("HTTP/1.1 403") && answer.contains("The artifact was not kept"), answer);
+            java.nio.file.Path folder = java.nio.file.Path.of(System.getProperty("gatehouse.itData"), "cache", setup.nxCloudId());
+            assertFalse(java.nio.file.Files.exists(folder.resolve(hash)), "no file is left behind");
+            assertFalse(java.nio.file.Files.exists(folder), "nor the workspace's folder");
         }
     }
 }

@@ -180,4 +180,44 @@ class LoginIT extends DeployedGatehouse {
         assertTrue(env.output().contains("not valid JSON"), env.output());
         assertEquals("{ broken", Files.readString(cli.workspace().resolve("nx.json")));
     }
+
+    @Test
+    void item4_aHostileNxJsonMakesEnvRefuseAndRunsNothing() throws Exception {
+        Cli cli = cli();
+        Path pwned = cli.workspace().resolve("pwned");
+        Files.writeString(cli.workspace().resolve("nx.json"), "{\"nxCloudId\":\"x'; touch " + pwned + "; '\", \"nxCloudUrl\": \""
+                + server() + "\"}");
+        Cli.Result env = cli.run("env");
+        assertEquals(2, env.exitCode(), env.output());
+        assertTrue(env.output().contains("not 24 letters and digits"), env.output());
+        assertFalse(env.output().contains("export"), env.output());
+
+        Files.writeString(cli.workspace().resolve("nx.json"), "{\"nxCloudId\":\"abcdefghijklmnopqrstuvwx\", \"nxCloudUrl\": \""
+                + "http://127.0.0.1:1/x'; touch " + pwned + "; '\"}");
+        Cli.Result badUrl = cli.run("env");
+        assertEquals(2, badUrl.exitCode(), badUrl.output());
+        assertTrue(badUrl.output().contains("is not a server address"), badUrl.output());
+        assertFalse(Files.exists(pwned));
+    }
+
+    @Test
+    void item8_aServerNamedOnlyByNxJsonIsNotLoggedInToWithoutAsking() throws Exception {
+        Cli cli = cli();
+        Files.writeString(cli.workspace().resolve("nx.json"), "{ \"nxCloudUrl\": \"" + server() + "\" }");
+        int before = loginRequests();
+        Cli.Result login = cli.run("login", "--no-browser");
+        assertEquals(2, login.exitCode(), login.output());
+        assertTrue(login.output().contains("nx.json names the server " + server() + ", which you have not logged in to"),
+                login.output());
+        assertTrue(login.output().contains("gatehouse login " + server()), login.output());
+        assertEquals(before, loginRequests(), "nothing was asked of the server");
+    }
+
+    private static int loginRequests() throws Exception {
+        try (Connection db = Database.connect();
+             java.sql.ResultSet rows = db.createStatement().executeQuery("SELECT COUNT(*) FROM LOGIN_REQUEST")) {
+            rows.next();
+            return rows.getInt(1);
+        }
+    }
 }

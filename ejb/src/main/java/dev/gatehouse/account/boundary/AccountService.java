@@ -63,30 +63,41 @@ public class AccountService {
     }
 
     /**
-     * Open to everyone: the identity store calls it to sign someone in. Throttled per account, and as
-     * slow for an unknown name as for a known one.
+     * Open to everyone: the identity store calls it to sign someone in. Throttled per account and
+     * client address ({@link LoginThrottle}), and as slow for an unknown name as for a known one.
+     * Over-long input is refused before any lookup or hash.
      */
     @PermitAll
-    public Optional<Account> verify(String login, String password) {
+    public Optional<Account> verify(String login, String password, String clientAddress) {
         Instant now = Instant.now();
+        if (!login.equals(bounded(login)) || password.length() > Account.PASSWORD_MAX) {
+            throttle.failed(bounded(login), clientAddress, now);
+            return Optional.empty();
+        }
         Optional<Account> account = findByLogin(login);
         String throttleKey = throttleKey(login, account);
-        if (!throttle.waitBefore(throttleKey, now).isZero()) {
+        if (!throttle.waitBefore(throttleKey, clientAddress, now).isZero()) {
             return Optional.empty();
         }
         boolean valid = passwords.matches(password, account.map(Account::getPasswordHash));
         if (valid) {
-            throttle.succeeded(throttleKey);
+            throttle.succeeded(throttleKey, clientAddress);
             return account;
         }
-        throttle.failed(throttleKey, now);
+        throttle.failed(throttleKey, clientAddress, now);
         return Optional.empty();
     }
 
     /** Open to everyone, so that the log-in page can say how long to wait after failures. */
     @PermitAll
-    public Duration retryAfter(String login) {
-        return throttle.waitBefore(throttleKey(login, findByLogin(login)), Instant.now());
+    public Duration retryAfter(String login, String clientAddress) {
+        String bounded = bounded(login);
+        return throttle.waitBefore(throttleKey(bounded, findByLogin(bounded)), clientAddress, Instant.now());
+    }
+
+    /** A log-in name is a username or an email address, so never longer than an email address. */
+    private static String bounded(String login) {
+        return login.length() <= Account.EMAIL_MAX ? login : login.substring(0, Account.EMAIL_MAX);
     }
 
     @RolesAllowed(Roles.USER)

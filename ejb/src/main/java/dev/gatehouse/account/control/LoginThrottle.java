@@ -3,61 +3,55 @@ package dev.gatehouse.account.control;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Slows down password guessing against one account: after a few failures each further attempt must
- * wait twice as long as the one before, up to a few minutes. Unknown log-in names are throttled
- * exactly like real ones, so the delay reveals nothing about which accounts exist.
- *
- * <p>The state is per node and in memory: a restart forgets it, which costs an attacker a few
- * minutes at most, while keeping a database write off every failed attempt.
+ * Slows down password guessing, counted three ways so that nobody can lock an owner out:
+ * <ul>
+ * <li>per account and client address: after three failures the wait doubles, up to five minutes.
+ * An attacker's failures from their address do not block the owner at another one;</li>
+ * <li>per account from any address: a looser cap with waits of at most half a minute, that only
+ * slows guessing spread over many addresses;</li>
+ * <li>per client address over all accounts: random names, each costing a full password hash,
+ * are throttled too.</li>
+ * </ul>
+ * Unknown log-in names are throttled exactly like real ones, so the delay reveals nothing about
+ * which accounts exist. The state is per node and in memory, of fixed size ({@link Throttle}).
  */
 @ApplicationScoped
 public class LoginThrottle {
 
-    static final int FREE_FAILURES = 3;
     static final Duration MAX_WAIT = Duration.ofMinutes(5);
+    static final Duration MAX_ACCOUNT_WAIT = Duration.ofSeconds(30);
     static final Duration FORGET_AFTER = Duration.ofMinutes(15);
-    static final int MAX_TRACKED = 10_000;
+    static final int FREE_PER_ACCOUNT_AND_ADDRESS = 3;
+    static final int FREE_PER_ACCOUNT = 20;
+    static final int FREE_PER_ADDRESS = 30;
+    private static final int CAPACITY = 100_000;
 
-    private final Map<String, Failures> failures = new ConcurrentHashMap<>();
+    private final Throttle accountAtAddress = new Throttle(FREE_PER_ACCOUNT_AND_ADDRESS, MAX_WAIT, FORGET_AFTER, CAPACITY);
+    private final Throttle account = new Throttle(FREE_PER_ACCOUNT, MAX_ACCOUNT_WAIT, FORGET_AFTER, CAPACITY);
+    private final Throttle address = new Throttle(FREE_PER_ADDRESS, MAX_WAIT, FORGET_AFTER, CAPACITY);
 
-    record Failures(int count, Instant last) {
-
-        Instant nextAllowed() {
-            if (count < FREE_FAILURES) {
-                return last;
-            }
-            Duration wait = Duration.ofSeconds(1L << Math.min(count - FREE_FAILURES, 20));
-            return last.plus(wait.compareTo(MAX_WAIT) > 0 ? MAX_WAIT : wait);
-        }
-
-        boolean forgottenAt(Instant now) {
-            return now.isAfter(last.plus(FORGET_AFTER));
-        }
+    /** How long the next attempt for this account from this address must wait; zero when it may go ahead. */
+    public Duration waitBefore(String login, String clientAddress, Instant now) {
+        Duration wait = accountAtAddress.waitBefore(login + "\n" + clientAddress, now);
+        wait = longer(wait, account.waitBefore(login, now));
+        return longer(wait, address.waitBefore(clientAddress, now));
     }
 
-    /** How long the next attempt for this log-in name must wait; zero when it may go ahead. */
-    public Duration waitBefore(String login, Instant now) {
-        Failures recorded = failures.get(login);
-        if (recorded == null || recorded.forgottenAt(now)) {
-            return Duration.ZERO;
-        }
-        Duration wait = Duration.between(now, recorded.nextAllowed());
-        return wait.isNegative() ? Duration.ZERO : wait;
+    public void failed(String login, String clientAddress, Instant now) {
+        accountAtAddress.failed(login + "\n" + clientAddress, now);
+        account.failed(login, now);
+        address.failed(clientAddress, now);
     }
 
-    public void failed(String login, Instant now) {
-        if (failures.size() >= MAX_TRACKED) {
-            failures.values().removeIf(recorded -> recorded.forgottenAt(now));
-        }
-        failures.merge(login, new Failures(1, now),
-                (old, first) -> old.forgottenAt(now) ? first : new Failures(old.count() + 1, now));
+    /** The owner is back: their own record is cleared; the address's record of other names stays. */
+    public void succeeded(String login, String clientAddress) {
+        accountAtAddress.succeeded(login + "\n" + clientAddress);
+        account.succeeded(login);
     }
 
-    public void succeeded(String login) {
-        failures.remove(login);
+    private static Duration longer(Duration a, Duration b) {
+        return a.compareTo(b) >= 0 ? a : b;
     }
 }

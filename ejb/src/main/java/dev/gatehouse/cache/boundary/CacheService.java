@@ -9,6 +9,7 @@ import jakarta.annotation.Resource;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.ejb.SessionContext;
+import jakarta.ejb.EJBException;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -16,6 +17,7 @@ import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Optional;
+import java.util.logging.Logger;
 
 /**
  * The remote cache of one workspace, the one named in the request. The authentication mechanism
@@ -26,6 +28,8 @@ import java.util.Optional;
 @Stateless
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class CacheService {
+
+    private static final Logger LOG = Logger.getLogger(CacheService.class.getName());
 
     @Inject
     ArtifactStore store;
@@ -41,15 +45,28 @@ public class CacheService {
         return store.find(new CacheKey(nxCloudId, hash));
     }
 
+    /** What became of an upload. */
+    public enum Written { STORED, EXISTS, NOT_RECORDED }
+
     /**
-     * @return true when stored, false when the hash was stored already (entries are never replaced)
+     * Stores the bytes, then records them. When the record cannot be written (the workspace was
+     * deleted during the upload, or the database failed), the bytes are taken back: nothing is left
+     * that no one would ever delete.
      */
     @RolesAllowed(Roles.WORKSPACE_WRITER)
-    public boolean write(String nxCloudId, String hash, InputStream body, long length) throws IOException {
+    public Written write(String nxCloudId, String hash, InputStream body, long length) throws IOException {
         CacheKey key = new CacheKey(nxCloudId, hash);
         Optional<String> sha256 = store.store(key, body, length);
-        sha256.ifPresent(digest -> ledger.record(key, length, digest,
-                CachePrincipals.writer(session.getCallerPrincipal().getName())));
-        return sha256.isPresent();
+        if (sha256.isEmpty()) {
+            return Written.EXISTS;
+        }
+        try {
+            ledger.record(key, length, sha256.get(), CachePrincipals.writer(session.getCallerPrincipal().getName()));
+            return Written.STORED;
+        } catch (EJBException notRecorded) {
+            store.remove(key);
+            LOG.warning(() -> "Upload to workspace " + nxCloudId + " not kept, its record failed: " + notRecorded.getCausedByException());
+            return Written.NOT_RECORDED;
+        }
     }
 }

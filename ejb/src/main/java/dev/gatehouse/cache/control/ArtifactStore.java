@@ -94,6 +94,21 @@ public class ArtifactStore {
         }
     }
 
+    /** Takes back a stored artifact whose record could not be written, and its folder if that is then empty. */
+    public void remove(CacheKey key) {
+        Path file = fileOf(key);
+        try {
+            Files.deleteIfExists(file);
+            try (Stream<Path> left = Files.list(file.getParent())) {
+                if (left.findAny().isEmpty()) {
+                    Files.deleteIfExists(file.getParent());
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot remove " + file, e);
+        }
+    }
+
     public void deleteAll(String nxCloudId) {
         Path folder = root.resolve(nxCloudId);
         if (!Files.isDirectory(folder)) {

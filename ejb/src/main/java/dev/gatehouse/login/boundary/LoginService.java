@@ -1,14 +1,15 @@
 package dev.gatehouse.login.boundary;
 
-import dev.gatehouse.account.control.LoginThrottle;
 import dev.gatehouse.account.entity.Account;
-import dev.gatehouse.common.BusinessException;
 import dev.gatehouse.common.NotFound;
+import dev.gatehouse.common.TooManyRequests;
+import dev.gatehouse.login.control.LoginRequestLimits;
 import dev.gatehouse.login.entity.LoginRequest;
 import dev.gatehouse.login.entity.LoginRequest.Poll;
 import dev.gatehouse.security.Roles;
 import dev.gatehouse.token.boundary.IssuedToken;
 import dev.gatehouse.token.control.TokenMint;
+import dev.gatehouse.organization.entity.Names;
 import dev.gatehouse.token.entity.TokenFormat;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.PermitAll;
@@ -19,6 +20,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -30,6 +32,7 @@ import java.util.Optional;
 public class LoginService {
 
     static final int TOKEN_DAYS = 365;
+    static final String TOKEN_NAME = "CLI login on ";
     static final String UNKNOWN_CODE = "No open log-in request has this code: it may have expired or been used."
             + " Run `gatehouse login` again.";
 
@@ -40,7 +43,7 @@ public class LoginService {
     TokenMint mint;
 
     @Inject
-    LoginThrottle guesses;
+    LoginRequestLimits limits;
 
     @Resource
     SessionContext session;
@@ -53,13 +56,20 @@ public class LoginService {
     public record Collected(Poll state, IssuedToken token) {
     }
 
-    /** Open to everyone: the CLI has no identity yet. */
+    /** Open to everyone: the CLI has no identity yet. Limited per client address. */
     @PermitAll
     public Started start(String hostname, String clientIp) {
-        String name = hostname == null || hostname.isBlank() ? "unknown host" : hostname.strip();
+        Instant now = Instant.now();
+        Duration wait = limits.requestFrom(clientIp, now);
+        if (!wait.isZero()) {
+            throw new TooManyRequests("Too many log-in requests from this address. Wait " + Math.max(1, wait.toSeconds())
+                    + " seconds, then run `gatehouse login` again.");
+        }
+        // Purged here rather than by a timer: creation is what makes the table grow, and it is rare and limited.
+        em.createNamedQuery(LoginRequest.DELETE_EXPIRED_BEFORE).setParameter("before", now.minus(LoginRequest.KEPT_AFTER_EXPIRY))
+                .executeUpdate();
         String deviceCode = TokenFormat.generate("device_");
-        LoginRequest request = new LoginRequest(deviceCode, name.length() > 100 ? name.substring(0, 100) : name,
-                clientIp, Instant.now());
+        LoginRequest request = new LoginRequest(deviceCode, tokenNameHost(hostname), clientIp, now);
         em.persist(request);
         return new Started(deviceCode, request.getUserCode(), LoginRequest.POLL_INTERVAL.toSeconds(),
                 LoginRequest.LIFETIME.toSeconds());
@@ -78,7 +88,14 @@ public class LoginService {
             return new Collected(state, null);
         }
         Account owner = request.getApprovedBy();
-        return new Collected(state, mint.mint(owner, "CLI login on " + request.getClientHostname(), TOKEN_DAYS));
+        return new Collected(state, mint.mint(owner, TOKEN_NAME + request.getClientHostname(), TOKEN_DAYS));
+    }
+
+    /** The host name as it goes into the token's name, short enough for the name's limit. */
+    static String tokenNameHost(String hostname) {
+        String name = hostname == null || hostname.isBlank() ? "unknown host" : hostname.strip();
+        int room = Names.MAX - TOKEN_NAME.length();
+        return name.length() > room ? name.substring(0, room) : name;
     }
 
     /**
@@ -87,10 +104,10 @@ public class LoginService {
      */
     @RolesAllowed(Roles.USER)
     public LoginRequest open(String typedCode) {
-        String guesser = "login-code:" + session.getCallerPrincipal().getName();
+        String guesser = session.getCallerPrincipal().getName();
         Instant now = Instant.now();
-        if (!guesses.waitBefore(guesser, now).isZero()) {
-            throw new BusinessException("Too many unknown codes. Wait a minute, then try again.");
+        if (!limits.waitBeforeGuess(guesser, now).isZero()) {
+            throw new TooManyRequests("Too many unknown codes. Wait a minute, then try again.");
         }
         Optional<LoginRequest> found = em.createNamedQuery(LoginRequest.BY_USER_CODE, LoginRequest.class)
                 .setParameter("code", LoginRequest.normalizeUserCode(typedCode))
@@ -98,7 +115,7 @@ public class LoginService {
                 .getResultStream().findFirst()
                 .filter(request -> request.isOpen(now));
         if (found.isEmpty()) {
-            guesses.failed(guesser, now);
+            limits.guessedWrong(guesser, now);
             throw new NotFound(UNKNOWN_CODE);
         }
         return found.get();

@@ -11,7 +11,11 @@ import dev.gatehouse.token.entity.WorkspaceAccessToken;
 import dev.gatehouse.workspace.entity.AccessLevel;
 import dev.gatehouse.workspace.entity.Workspace;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -39,6 +43,9 @@ public class WorkspaceService {
 
     @Inject
     ArtifactStore artifacts;
+
+    @Resource
+    TransactionSynchronizationRegistry transactions;
 
     @RolesAllowed(Roles.USER)
     public Workspace create(long organizationId, String name) {
@@ -87,9 +94,21 @@ public class WorkspaceService {
         em.createNamedQuery(CacheEntry.DELETE_OF).setParameter("workspace", workspace).executeUpdate();
         em.createNamedQuery(WorkspaceAccessToken.DELETE_OF).setParameter("workspace", workspace).executeUpdate();
         em.remove(workspace);
-        // Only once the database has accepted the deletion do the files go.
-        em.flush();
-        artifacts.deleteAll(workspace.getNxCloudId());
+        String nxCloudId = workspace.getNxCloudId();
+        // The files go only once the deletion has committed; an upload still in flight takes its own
+        // file back when it finds the workspace gone (CacheService#write).
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    artifacts.deleteAll(nxCloudId);
+                }
+            }
+        });
         audit.record(workspace.getOrganization().getId(), "delete workspace", workspace.getName(), workspace.getNxCloudId(), null);
     }
 

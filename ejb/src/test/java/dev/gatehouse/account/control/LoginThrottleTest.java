@@ -1,6 +1,7 @@
 package dev.gatehouse.account.control;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -11,50 +12,49 @@ class LoginThrottleTest {
     private final LoginThrottle throttle = new LoginThrottle();
     private final Instant start = Instant.parse("2026-11-27T12:00:00Z");
 
-    private void fail(int times, Instant at) {
-        for (int i = 0; i < times; i++) {
-            throttle.failed("ada", at);
+    @Test
+    void repeatedFailuresFromOneAddressSlowThatAddressDown() {
+        for (int i = 0; i < LoginThrottle.FREE_PER_ACCOUNT_AND_ADDRESS; i++) {
+            throttle.failed("alice", "203.0.113.9", start);
         }
+        assertEquals(Duration.ofSeconds(1), throttle.waitBefore("alice", "203.0.113.9", start));
     }
 
     @Test
-    void theFirstFailuresCostNothing() {
-        fail(LoginThrottle.FREE_FAILURES - 1, start);
-        assertEquals(Duration.ZERO, throttle.waitBefore("ada", start));
+    void item7_anAttackerAtOneAddressDoesNotLockTheOwnerOutAtAnother() {
+        for (int minute = 0; minute < 60; minute += 5) {
+            throttle.failed("alice", "203.0.113.9", start.plus(Duration.ofMinutes(minute)));
+        }
+        Instant now = start.plus(Duration.ofMinutes(56));
+        assertTrue(throttle.waitBefore("alice", "203.0.113.9", now).compareTo(Duration.ZERO) > 0);
+        assertEquals(Duration.ZERO, throttle.waitBefore("alice", "198.51.100.7", now));
     }
 
     @Test
-    void eachFurtherFailureDoublesTheWait() {
-        fail(LoginThrottle.FREE_FAILURES, start);
-        assertEquals(Duration.ofSeconds(1), throttle.waitBefore("ada", start));
-        fail(1, start);
-        assertEquals(Duration.ofSeconds(2), throttle.waitBefore("ada", start));
-        fail(1, start);
-        assertEquals(Duration.ofSeconds(4), throttle.waitBefore("ada", start));
-        assertEquals(Duration.ofSeconds(1), throttle.waitBefore("ada", start.plusSeconds(3)));
-        assertEquals(Duration.ZERO, throttle.waitBefore("ada", start.plusSeconds(4)));
+    void item7_guessesSpreadOverManyAddressesAreSlowedButNeverLongerThanTheLooseCap() {
+        for (int i = 0; i < 200; i++) {
+            throttle.failed("alice", "203.0.113." + i, start);
+        }
+        Duration wait = throttle.waitBefore("alice", "198.51.100.7", start);
+        assertTrue(wait.compareTo(Duration.ZERO) > 0, "slowed");
+        assertTrue(wait.compareTo(LoginThrottle.MAX_ACCOUNT_WAIT) <= 0, "but the owner waits at most " + wait);
     }
 
     @Test
-    void theWaitIsCapped() {
-        fail(40, start);
-        assertEquals(LoginThrottle.MAX_WAIT, throttle.waitBefore("ada", start));
+    void item5_randomNamesFromOneAddressAreThrottledToo() {
+        for (int i = 0; i < LoginThrottle.FREE_PER_ADDRESS; i++) {
+            throttle.failed("random-" + i, "203.0.113.9", start);
+        }
+        assertTrue(throttle.waitBefore("random-new", "203.0.113.9", start).compareTo(Duration.ZERO) > 0);
+        assertEquals(Duration.ZERO, throttle.waitBefore("random-new", "198.51.100.7", start));
     }
 
     @Test
-    void otherNamesAreUnaffectedAndSuccessClears() {
-        fail(10, start);
-        assertEquals(Duration.ZERO, throttle.waitBefore("grace", start));
-        throttle.succeeded("ada");
-        assertEquals(Duration.ZERO, throttle.waitBefore("ada", start));
-    }
-
-    @Test
-    void oldFailuresAreForgotten() {
-        fail(10, start);
-        Instant later = start.plus(LoginThrottle.FORGET_AFTER).plusSeconds(1);
-        assertEquals(Duration.ZERO, throttle.waitBefore("ada", later));
-        throttle.failed("ada", later);
-        assertEquals(Duration.ZERO, throttle.waitBefore("ada", later), "counting starts over");
+    void successClearsTheAccountsRecord() {
+        for (int i = 0; i < 10; i++) {
+            throttle.failed("alice", "203.0.113.9", start);
+        }
+        throttle.succeeded("alice", "203.0.113.9");
+        assertEquals(Duration.ZERO, throttle.waitBefore("alice", "203.0.113.9", start));
     }
 }

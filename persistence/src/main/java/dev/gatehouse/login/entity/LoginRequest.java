@@ -9,6 +9,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.Index;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
@@ -24,16 +25,21 @@ import java.time.Instant;
  * collects it, so it is never stored in the clear, and it can be collected once.
  */
 @Entity
-@Table(name = "LOGIN_REQUEST")
+@Table(name = "LOGIN_REQUEST", indexes = {@Index(name = "LOGIN_REQUEST_USER_CODE", columnList = "userCode"),
+        @Index(name = "LOGIN_REQUEST_EXPIRES_AT", columnList = "expiresAt")})
 @NamedQuery(name = LoginRequest.BY_DEVICE_CODE_HASH, query = "SELECT r FROM LoginRequest r WHERE r.deviceCodeHash = :hash")
 @NamedQuery(name = LoginRequest.BY_USER_CODE, query = "SELECT r FROM LoginRequest r WHERE r.userCode = :code"
         + " AND r.expiresAt > :now ORDER BY r.createdAt DESC")
+@NamedQuery(name = LoginRequest.DELETE_EXPIRED_BEFORE, query = "DELETE FROM LoginRequest r WHERE r.expiresAt < :before")
 public class LoginRequest implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
     public static final String BY_DEVICE_CODE_HASH = "LoginRequest.byDeviceCodeHash";
     public static final String BY_USER_CODE = "LoginRequest.byUserCode";
+    public static final String DELETE_EXPIRED_BEFORE = "LoginRequest.deleteExpiredBefore";
+    /** How long an expired request is kept, so that a CLI still polling learns "expired", not "unknown". */
+    public static final Duration KEPT_AFTER_EXPIRY = Duration.ofHours(1);
     public static final Duration LIFETIME = Duration.ofMinutes(10);
     public static final Duration POLL_INTERVAL = Duration.ofSeconds(2);
     /** RFC 8628's example alphabet: consonants that cannot be confused with one another or with digits. */

@@ -1,8 +1,8 @@
 package dev.gatehouse.account.web;
 
 import dev.gatehouse.account.boundary.AccountService;
+import dev.gatehouse.account.entity.Account;
 import dev.gatehouse.common.web.Messages;
-import dev.gatehouse.security.web.AfterLogin;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.ExternalContext;
@@ -27,6 +27,12 @@ public class LoginBacking {
     @Inject
     ExternalContext external;
 
+    @Inject
+    HttpServletRequest request;
+
+    @Inject
+    NextPage nextPage;
+
     @EJB
     AccountService accounts;
 
@@ -35,7 +41,7 @@ public class LoginBacking {
 
     public void logIn() throws IOException {
         switch (Authentication.logIn(security, external, login, password)) {
-            case SUCCESS -> external.redirect(AfterLogin.take((HttpServletRequest) external.getRequest()));
+            case SUCCESS -> nextPage.go();
             case SEND_CONTINUE -> faces.responseComplete();
             default -> refused();
         }
@@ -43,10 +49,13 @@ public class LoginBacking {
 
     /** One sentence for a wrong password and an unknown name alike, so neither reveals the other. */
     private void refused() {
-        Duration wait = accounts.retryAfter(login);
+        Duration wait = accounts.retryAfter(login == null ? "" : login, request.getRemoteAddr());
+        if (login != null && login.length() > Account.EMAIL_MAX) {
+            login = null; // refused for its length; never echoed back into the page
+        }
         Messages.error(wait.isZero()
                 ? "Wrong username, email or password."
-                : "Too many failed log-ins for this account. Wait " + Math.max(1, wait.toSeconds())
+                : "Too many failed log-ins for this account or from this address. Wait " + Math.max(1, wait.toSeconds())
                         + " seconds, then try again.");
     }
 

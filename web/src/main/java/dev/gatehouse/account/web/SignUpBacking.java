@@ -2,14 +2,12 @@ package dev.gatehouse.account.web;
 
 import dev.gatehouse.account.boundary.AccountService;
 import dev.gatehouse.account.boundary.SignUp;
-import dev.gatehouse.security.web.AfterLogin;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.ExternalContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.security.enterprise.SecurityContext;
-import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 
 /** Creates the account and logs the new user straight in, on to the page they came for. */
@@ -23,6 +21,9 @@ public class SignUpBacking {
     @Inject
     ExternalContext external;
 
+    @Inject
+    NextPage nextPage;
+
     @EJB
     AccountService accounts;
 
@@ -34,7 +35,7 @@ public class SignUpBacking {
     public void signUp() throws IOException {
         accounts.signUp(new SignUp(username, email, password, passwordRepeat));
         Authentication.logIn(security, external, username, password);
-        external.redirect(AfterLogin.take((HttpServletRequest) external.getRequest()));
+        nextPage.go();
     }
 
     public String getUsername() {

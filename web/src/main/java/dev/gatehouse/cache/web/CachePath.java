@@ -3,23 +3,25 @@ package dev.gatehouse.cache.web;
 import jakarta.servlet.http.HttpServletRequest;
 
 /**
- * Reads {@code /nx/{nxCloudId}/v1/cache/{hash}} from a request. Empty segments are skipped, because
- * nx joins its server URL and the path without trimming slashes ({@code …/nx/ID//v1/cache/…}).
- * The hash is returned as sent; {@link dev.gatehouse.cache.entity.CacheKey} decides if it is valid.
+ * Reads {@code /nx/{nxCloudId}/v1/cache/{hash}} from a request's decoded, normalized path (never
+ * the raw URI, which may hide {@code ..} behind encoding). Empty segments are skipped, because nx
+ * joins its server URL and the path without trimming slashes ({@code …/nx/ID//v1/cache/…}). The
+ * hash is returned as sent; {@link dev.gatehouse.cache.entity.CacheKey} decides if it is valid.
  */
 public record CachePath(String nxCloudId, String hash) {
 
     public static CachePath of(HttpServletRequest request) {
-        String[] segments = request.getRequestURI().substring(request.getContextPath().length()).split("/+");
+        String info = request.getPathInfo();
+        return of(request.getServletPath() + (info == null ? "" : info));
+    }
+
+    static CachePath of(String path) {
+        String[] segments = path.split("/+", -1);
         int first = segments.length > 0 && segments[0].isEmpty() ? 1 : 0;
         if (segments.length - first != 5 || !"nx".equals(segments[first]) || !"v1".equals(segments[first + 2])
-                || !"cache".equals(segments[first + 3])) {
+                || !"cache".equals(segments[first + 3]) || segments[first + 4].isEmpty()) {
             return null;
         }
         return new CachePath(segments[first + 1], segments[first + 4]);
-    }
-
-    public static boolean isCacheRequest(HttpServletRequest request) {
-        return request.getRequestURI().startsWith(request.getContextPath() + "/nx/");
     }
 }

@@ -1,6 +1,7 @@
 package dev.gatehouse.cache.web;
 
 import dev.gatehouse.cache.boundary.CacheService;
+import dev.gatehouse.cache.boundary.CacheService.Written;
 import dev.gatehouse.cache.control.ArtifactStore.Artifact;
 import dev.gatehouse.cache.control.IncompleteBodyException;
 import dev.gatehouse.cache.entity.CacheKey;
@@ -8,6 +9,7 @@ import dev.gatehouse.config.Settings;
 import dev.gatehouse.security.CachePrincipals;
 import dev.gatehouse.security.Roles;
 import jakarta.ejb.EJB;
+import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -44,6 +46,18 @@ public class CacheServlet extends HttpServlet {
     @Override
     public void init() {
         maxBytes = Settings.fromEnvironment().cacheMaxBytes();
+    }
+
+    /** nx sends only GET and PUT; anything else is told so in a sentence, not with the container's HTML 501. */
+    @Override
+    protected void service(HttpServletRequest request, HttpServletResponse response) throws ServletException, IOException {
+        String method = request.getMethod();
+        if ("GET".equals(method) || "PUT".equals(method) || "HEAD".equals(method)) {
+            super.service(request, response);
+            return;
+        }
+        response.setHeader("Allow", "GET, PUT");
+        say(response, HttpServletResponse.SC_METHOD_NOT_ALLOWED, "The cache answers GET and PUT only, not " + method + ".");
     }
 
     @Override
@@ -92,18 +106,20 @@ public class CacheServlet extends HttpServlet {
             refuseAccess(request, response, true);
             return;
         }
-        boolean stored;
+        Written written;
         try {
-            stored = cache.write(path.nxCloudId(), path.hash(), request.getInputStream(), length);
+            written = cache.write(path.nxCloudId(), path.hash(), request.getInputStream(), length);
         } catch (IncompleteBodyException incomplete) {
             say(response, HttpServletResponse.SC_BAD_REQUEST, incomplete.getMessage());
             return;
         }
-        if (stored) {
-            say(response, HttpServletResponse.SC_OK, "Stored.");
-        } else {
-            say(response, HttpServletResponse.SC_CONFLICT,
+        switch (written) {
+            case STORED -> say(response, HttpServletResponse.SC_OK, "Stored.");
+            case EXISTS -> say(response, HttpServletResponse.SC_CONFLICT,
                     "This hash is stored already. Cache entries are never replaced, so that no one can poison them.");
+            // 403, which nx tolerates: a failure of ours must not fail the build.
+            case NOT_RECORDED -> say(response, HttpServletResponse.SC_FORBIDDEN, "The artifact was not kept: its"
+                    + " workspace was deleted during the upload, or the server could not record it. The build goes on.");
         }
     }
 

@@ -1,8 +1,6 @@
 package dev.gatehouse.common.web;
 
 import dev.gatehouse.common.BusinessException;
-import dev.gatehouse.common.Forbidden;
-import dev.gatehouse.common.NotFound;
 import jakarta.faces.application.ViewExpiredException;
 import jakarta.faces.context.ExceptionHandler;
 import jakarta.faces.context.ExceptionHandlerFactory;
@@ -41,19 +39,11 @@ public class PageExceptionHandler extends ExceptionHandlerWrapper {
                     && !faces.getExternalContext().isResponseCommitted()) {
                 queued.remove();
                 Messages.show(refusal);
-                faces.getExternalContext().setResponseStatus(status(refusal));
+                faces.getExternalContext().setResponseStatus(refusal.status());
                 faces.renderResponse();
             }
         }
         super.handle();
-    }
-
-    /** The HTTP status of a refusal, the same for pages and the API. */
-    public static int status(BusinessException refusal) {
-        if (refusal instanceof NotFound) {
-            return 404;
-        }
-        return refusal instanceof Forbidden ? 403 : 400;
     }
 
     private static Throwable cause(Throwable failure, Class<? extends Throwable> type) {

@@ -1,34 +1,50 @@
 package dev.gatehouse.security.web;
 
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpSession;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
- * Where to send someone once they have logged in: the page that sent them to the log-in form.
- * Only a path on this server is ever stored, taken from the request itself, so it cannot become
- * an open redirect.
+ * Where a person goes once logged in: the page that sent them to the log-in form. The page travels
+ * in the log-in address ({@code /login?next=/profile}), not in a session, so that nobody costs the
+ * server memory before logging in; and it is followed only when it names one of our own pages, so
+ * that it cannot become an open redirect.
  */
 public final class AfterLogin {
 
-    private static final String ATTRIBUTE = AfterLogin.class.getName();
+    /** The pages a person may ask for before logging in; anything else (favicons, scripts) is never remembered. */
+    static final Set<String> PAGES = Set.of("/", "/index", "/profile", "/organizations", "/organization", "/workspace",
+            "/approve");
+    private static final Pattern SAFE_QUERY = Pattern.compile("[A-Za-z0-9%&=._~+\\-]*");
+    private static final int MAX_LENGTH = 512;
 
     private AfterLogin() {
     }
 
-    static void remember(HttpServletRequest request) {
-        if ("GET".equals(request.getMethod())) {
-            String query = request.getQueryString();
-            request.getSession().setAttribute(ATTRIBUTE, request.getRequestURI() + (query == null ? "" : "?" + query));
+    /** The log-in address for a request that needs a session; it names the page when a person asked for one. */
+    static String loginAddress(HttpServletRequest request) {
+        String login = request.getContextPath() + "/login";
+        String page = RequestKind.normalizedPath(request).replaceFirst("\\.xhtml$", "");
+        if (!"GET".equals(request.getMethod()) || !PAGES.contains(page)) {
+            return login;
         }
+        String query = request.getQueryString();
+        String next = query == null ? page : page + "?" + query;
+        return safe(next) ? login + "?next=" + URLEncoder.encode(next, StandardCharsets.UTF_8) : login;
     }
 
-    /** The remembered page, forgotten once taken; the home page when there is none. */
-    public static String take(HttpServletRequest request) {
-        HttpSession session = request.getSession(false);
-        Object target = session == null ? null : session.getAttribute(ATTRIBUTE);
-        if (session != null) {
-            session.removeAttribute(ATTRIBUTE);
-        }
-        return target instanceof String path ? path : request.getContextPath() + "/";
+    /** Where to send someone after log-in or sign-up: {@code next} when it is one of our pages, else home. */
+    public static String target(String contextPath, String next) {
+        return contextPath + (next != null && safe(next) ? next : "/");
+    }
+
+    /** One leading slash, a page of ours, and a query of plain URL characters: nothing that can leave this origin. */
+    static boolean safe(String next) {
+        int question = next.indexOf('?');
+        String path = question < 0 ? next : next.substring(0, question);
+        String query = question < 0 ? "" : next.substring(question + 1);
+        return next.length() <= MAX_LENGTH && PAGES.contains(path) && SAFE_QUERY.matcher(query).matches();
     }
 }

@@ -1,6 +1,5 @@
 package dev.gatehouse.security.web;
 
-import dev.gatehouse.cache.web.CachePath;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.auth.message.callback.CallerPrincipalCallback;
@@ -23,10 +22,14 @@ import javax.security.auth.callback.UnsupportedCallbackException;
  * Pages use a session started by the log-in form; the API uses a bearer token; the remote cache
  * takes a bearer token or none, and is given workspace roles either way.
  *
+ * <p>Pages accept nothing but the session: a bearer token never opens a page, whatever the path
+ * looks like. A path disguised as another kind ({@link RequestKind#isDisguised}) is refused first.
+ *
  * <p>It avoids {@code @LoginToContinue}: on Payara 6 the request that mechanism restores after
- * log-in carries web roles but no EJB roles. Instead it remembers the page asked for, and the
- * log-in page sends the browser there itself. It also avoids {@code @AutoApplySession}, which would
- * open an HTTP session for every bearer request; only a form log-in registers one.
+ * log-in carries web roles but no EJB roles. Instead the log-in address names the page asked for
+ * ({@link AfterLogin}), and the log-in page sends the browser there itself. It also avoids
+ * {@code @AutoApplySession}, which would open an HTTP session for every bearer request; only a form
+ * log-in registers one, so no session exists before somebody logs in.
  */
 @ApplicationScoped
 public class GatehouseAuthenticationMechanism implements HttpAuthenticationMechanism {
@@ -51,21 +54,23 @@ public class GatehouseAuthenticationMechanism implements HttpAuthenticationMecha
             }
             return context.notifyContainerAboutLogin(result);
         }
-        if (CachePath.isCacheRequest(request)) {
+        if (RequestKind.isDisguised(request)) {
+            BearerAuthentication.refuse(response, HttpServletResponse.SC_BAD_REQUEST, "This address hides its path"
+                    + " behind encoding ('%2e', '%2f', ';', '..' or the like). Send the plain path.");
+            return AuthenticationStatus.SEND_FAILURE;
+        }
+        RequestKind kind = RequestKind.of(request);
+        if (kind == RequestKind.CACHE) {
             return cacheCallers.authenticate(request, response, context);
         }
-        if (ApiPaths.matches(request) && BearerAuthentication.isPresented(request)) {
+        if (kind == RequestKind.API && BearerAuthentication.isPresented(request)) {
             return bearer.authenticate(request, response, context);
         }
         Principal sessionCaller = request.getUserPrincipal();
         if (sessionCaller != null) {
             return continueSession(context, sessionCaller);
         }
-        if (context.isProtected()) {
-            AfterLogin.remember(request);
-            return context.redirect(request.getContextPath() + "/login");
-        }
-        return context.doNothing();
+        return context.isProtected() ? context.redirect(AfterLogin.loginAddress(request)) : context.doNothing();
     }
 
     /** The container keeps the caller's groups with the registered session; only the caller is named again. */

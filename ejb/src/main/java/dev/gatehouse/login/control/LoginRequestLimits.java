@@ -1,0 +1,41 @@
+package dev.gatehouse.login.control;
+
+import dev.gatehouse.account.control.Throttle;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * The limits of the CLI's browser log-in, apart from the password throttle so that their keys can
+ * never collide with a typed log-in name: unknown approval codes per person (nobody tries codes
+ * until one matches somebody else's request), and new log-in requests per client address (an
+ * anonymous caller cannot fill the table).
+ */
+@ApplicationScoped
+public class LoginRequestLimits {
+
+    static final int FREE_CODE_GUESSES = 3;
+    static final int FREE_REQUESTS_PER_ADDRESS = 20;
+    private static final Duration FORGET_AFTER = Duration.ofMinutes(15);
+    private static final int CAPACITY = 100_000;
+
+    private final Throttle codeGuesses = new Throttle(FREE_CODE_GUESSES, Duration.ofMinutes(5), FORGET_AFTER, CAPACITY);
+    private final Throttle requests = new Throttle(FREE_REQUESTS_PER_ADDRESS, Duration.ofMinutes(5), FORGET_AFTER, CAPACITY);
+
+    public Duration waitBeforeGuess(String username, Instant now) {
+        return codeGuesses.waitBefore(username, now);
+    }
+
+    public void guessedWrong(String username, Instant now) {
+        codeGuesses.failed(username, now);
+    }
+
+    /** Counts a new request from this address; how long it must wait first, zero when it may go ahead. */
+    public Duration requestFrom(String clientAddress, Instant now) {
+        Duration wait = requests.waitBefore(clientAddress, now);
+        if (wait.isZero()) {
+            requests.failed(clientAddress, now);
+        }
+        return wait;
+    }
+}

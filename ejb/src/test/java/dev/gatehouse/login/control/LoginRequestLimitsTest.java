@@ -1,0 +1,44 @@
+package dev.gatehouse.login.control;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.gatehouse.account.control.LoginThrottle;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+class LoginRequestLimitsTest {
+
+    private final Instant now = Instant.parse("2026-11-27T12:00:00Z");
+
+    @Test
+    void item6_failedLogInsAsAStrangeNameDoNotBlockAnybodysApprovals() {
+        LoginThrottle passwords = new LoginThrottle();
+        LoginRequestLimits limits = new LoginRequestLimits();
+        for (int i = 0; i < 12; i++) {
+            passwords.failed("login-code:alice", "203.0.113.9", now);
+        }
+        assertEquals(Duration.ZERO, limits.waitBeforeGuess("alice", now));
+    }
+
+    @Test
+    void wrongCodesSlowThatPersonDown() {
+        LoginRequestLimits limits = new LoginRequestLimits();
+        for (int i = 0; i < LoginRequestLimits.FREE_CODE_GUESSES; i++) {
+            limits.guessedWrong("alice", now);
+        }
+        assertTrue(limits.waitBeforeGuess("alice", now).compareTo(Duration.ZERO) > 0);
+        assertEquals(Duration.ZERO, limits.waitBeforeGuess("bob", now));
+    }
+
+    @Test
+    void item9_oneAddressCannotStartRequestsWithoutEnd() {
+        LoginRequestLimits limits = new LoginRequestLimits();
+        for (int i = 0; i < LoginRequestLimits.FREE_REQUESTS_PER_ADDRESS; i++) {
+            assertEquals(Duration.ZERO, limits.requestFrom("203.0.113.9", now), "request " + i);
+        }
+        assertTrue(limits.requestFrom("203.0.113.9", now).compareTo(Duration.ZERO) > 0);
+        assertEquals(Duration.ZERO, limits.requestFrom("198.51.100.7", now));
+    }
+}

@@ -1,0 +1,99 @@
+package dev.gatehouse.it;
+
+import static dev.gatehouse.it.Browser.someone;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The flows a person walks, in a real headless Chromium: it requests {@code /favicon.ico} by itself,
+ * which is what once sent every real browser to a 404 after log-in, and it runs the pages' scripts
+ * under their Content-Security-Policy. Every step checks the address a person lands on and that the
+ * browser's console stayed free of errors.
+ */
+class ChromiumIT extends DeployedGatehouse {
+
+    @Test
+    void aNewcomerSignsUpLogsOutAndLogsInAgainOnThePageAskedFor() throws Exception {
+        String name = someone();
+        try (Chromium browser = new Chromium(base)) {
+            browser.open("/");
+            browser.assertAt("/login?next=%2Findex", "Log in");
+            browser.follow("Create an account");
+            browser.assertAt("/signup?next=%2Findex", "Sign up");
+            browser.signUp(name);
+            browser.assertAt("/index", "Welcome, " + name);
+            browser.press("Log out");
+            browser.assertAt("/login?loggedOut=true", "You have logged out.");
+        }
+        try (Chromium fresh = new Chromium(base)) {
+            fresh.open("/profile?tab=tokens");
+            fresh.assertAt("/login?next=%2Fprofile%3Ftab%3Dtokens", "Log in");
+            fresh.logIn(name);
+            fresh.assertAt("/profile?tab=tokens", "Personal access tokens");
+        }
+    }
+
+    @Test
+    void anAdminSetsUpAWorkspaceAndMakesCopiesAndRevokesAToken() throws Exception {
+        String name = someone();
+        try (Chromium browser = new Chromium(base)) {
+            browser.open("/signup").signUp(name);
+            browser.assertAt("/", "Welcome, " + name);
+
+            browser.follow("Organizations").fill("Organization name", "Chromium " + name).press("Create organization");
+            assertTrue(browser.address().startsWith("/organization?id="), browser.address());
+            browser.fill("Workspace name", "web").press("Create workspace");
+            browser.assertAt(browser.address(), "web");
+            browser.follow("web");
+            assertTrue(browser.address().startsWith("/workspace?id="), browser.address());
+            browser.choose("idAccessLevel", "NONE").choose("patAccessLevel", "READ_ONLY").press("Save access levels");
+            browser.assertAt(browser.address(), "Access levels");
+            assertTrue(browser.text().contains("saved"), browser.text());
+
+            browser.follow("Profile").follow("Personal access tokens").follow("New access token");
+            browser.fill("Token name", "laptop").select("tokenExpiry", "30 days").press("Generate Token");
+            browser.assertAt("/profile?tab=tokens&new=1", "Copy it now");
+            String shown = browser.text("newToken");
+            assertTrue(shown.matches("gatehouse_pat_[0-9A-Za-z]{38}"), shown);
+            browser.press("Copy");
+            browser.awaitText("copied", "Copied.");
+            assertEquals(shown, browser.clipboard());
+            assertEquals(200, Api.get(base.resolve("api/me"), shown).statusCode());
+
+            browser.open("/profile?tab=tokens").press("Revoke laptop");
+            browser.assertAt("/profile?tab=tokens", "Revoke laptop?");
+            browser.press("Yes, revoke laptop");
+            browser.assertAt("/profile?tab=tokens", "Revoked");
+            assertEquals(401, Api.get(base.resolve("api/me"), shown).statusCode());
+        }
+    }
+
+    @Test
+    void aNewcomerFollowsTheCliApprovalLinkAndSignsUpOnTheWay() throws Exception {
+        Cli cli = new Cli(Files.createTempDirectory(Path.of("target").toAbsolutePath(), "cli-"));
+        String name = someone();
+        Cli.Running login = cli.start("login", base.toString().replaceAll("/$", ""), "--no-browser");
+        String address = login.approvalAddress();
+        String code = address.substring(address.indexOf("code=") + 5);
+        try (Chromium browser = new Chromium(base)) {
+            browser.open(address);
+            browser.assertAt("/login?next=%2Fapprove%3Fcode%3D" + code, "Log in");
+            browser.follow("Create an account").signUp(name);
+            browser.assertAt("/approve?code=" + code, "Do you want to let this terminal use Gatehouse as " + name + "?");
+            assertEquals(code, browser.text("userCode"));
+            browser.press("Approve");
+            browser.assertAt(browser.address(), "Approved.");
+        }
+        Cli.Result done = login.finish();
+        assertEquals(0, done.exitCode(), done.output());
+        Matcher saved = Pattern.compile("personalAccessToken=(gatehouse_pat_\\w+)").matcher(Files.readString(cli.ini()));
+        assertTrue(saved.find());
+        assertTrue(Api.get(base.resolve("api/me"), saved.group(1)).body().contains("\"username\":\"" + name + "\""));
+    }
+}
