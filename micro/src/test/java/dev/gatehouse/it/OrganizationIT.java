@@ -35,7 +35,7 @@ class OrganizationIT extends DeployedGatehouse {
             assertTrue(text(organization).contains("You are an admin of this organization."), text(organization));
             String organizationUrl = organization.getUrl().toString();
 
-            organization = Browser.addMember(organization, bob + "@example.org");
+            organization = Browser.addMember(organization, bob);
             assertTrue(text(organization).contains(bob + " is now a member."), text(organization));
 
             organization = Browser.createWorkspace(organization, "web app");
@@ -87,7 +87,7 @@ class OrganizationIT extends DeployedGatehouse {
             assertTrue(text(alices.open("organizations")).contains("You do not belong to any organization yet."));
 
             HtmlPage organization = alices.createOrganization("Acme " + alice);
-            assertTrue(text(Browser.addMember(organization, "nobody-" + alice)).contains("No account has the username or email"));
+            assertTrue(text(Browser.addMember(organization, "nobody-" + alice)).contains("No account has the username"));
             organization = Browser.addMember(organization, bob);
             assertTrue(text(Browser.addMember(organization, bob)).contains(bob + " is a member already."));
 
@@ -163,6 +163,25 @@ class OrganizationIT extends DeployedGatehouse {
             HtmlPage afterDelete = press(workspace, "Yes, delete this workspace");
             assertTrue(text(afterDelete).contains("No workspaces yet."), text(afterDelete));
             assertTrue(afterDelete.getElementById("audit").asNormalizedText().contains("delete workspace"));
+        }
+    }
+
+    @Test
+    void item15_addingByEmailSaysTheSameWhetherOrNotTheAddressHasAnAccount() throws Exception {
+        String alice = Browser.someone();
+        String bob = Browser.someone();
+        try (Browser bobs = new Browser(base); Browser alices = new Browser(base)) {
+            bobs.signUp(bob);
+            alices.signUp(alice);
+            HtmlPage organization = alices.createOrganization("Quiet " + alice);
+            String unknown = text(Browser.addMember(organization, "nobody-" + alice + "@example.org"));
+            String known = text(Browser.addMember(organization, bob + "@example.org"));
+            String again = text(Browser.addMember(organization, bob + "@example.org"));
+            String sentence = "If an account has the email address ";
+            assertTrue(unknown.contains(sentence + "nobody-" + alice + "@example.org, it is a member now."), unknown);
+            assertTrue(known.contains(sentence + bob + "@example.org, it is a member now."), known);
+            assertTrue(again.contains(sentence + bob + "@example.org, it is a member now."), again);
+            assertTrue(known.contains(bob), "the member list shows who was added");
         }
     }
 }

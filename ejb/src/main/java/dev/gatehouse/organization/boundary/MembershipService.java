@@ -16,6 +16,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Who belongs to an organization and with which role. Admins add, remove, promote and demote;
@@ -45,27 +46,40 @@ public class MembershipService {
                 .getResultList();
     }
 
+    /**
+     * Adds an account by username or email. A username that matches nobody is refused, since
+     * usernames are public inside an organization. An email address is answered the same whether
+     * or not it has an account, and whether or not that account is a member already (empty), so
+     * that adding members cannot be used to learn who has signed up.
+     */
     @RolesAllowed(Roles.USER)
-    public Membership add(long organizationId, String usernameOrEmail) {
+    public Optional<Membership> add(long organizationId, String usernameOrEmail) {
         Membership admin = guard.admin(organizationId);
         String login = Account.canonical(usernameOrEmail);
         if (login.isEmpty()) {
             throw new BusinessException(List.of(new Problem(LOGIN_FIELD, "Enter the username or email of the person to add.")));
         }
-        Account account = em.createNamedQuery(Account.BY_LOGIN, Account.class)
+        boolean byEmail = Account.isEmailAddress(login);
+        Optional<Account> found = em.createNamedQuery(Account.BY_LOGIN, Account.class)
                 .setParameter("login", login)
-                .getResultStream().findFirst()
-                .orElseThrow(() -> new BusinessException(List.of(new Problem(LOGIN_FIELD,
-                        "No account has the username or email '" + login + "'. They need to sign up first."))));
+                .getResultStream().findFirst();
+        if (found.isEmpty() && byEmail) {
+            return Optional.empty();
+        }
+        Account account = found.orElseThrow(() -> new BusinessException(List.of(new Problem(LOGIN_FIELD,
+                "No account has the username '" + login + "'. They need to sign up first."))));
         boolean already = members(organizationId).stream()
                 .anyMatch(m -> m.getAccount().getId().equals(account.getId()));
+        if (already && byEmail) {
+            return Optional.empty();
+        }
         if (already) {
             throw new BusinessException(List.of(new Problem(LOGIN_FIELD, account.getUsername() + " is a member already.")));
         }
         Membership membership = new Membership(admin.getOrganization(), account, Role.MEMBER, Instant.now());
         em.persist(membership);
         audit.record(organizationId, "add member", account.getUsername(), null, Role.MEMBER);
-        return membership;
+        return Optional.of(membership);
     }
 
     @RolesAllowed(Roles.USER)

@@ -13,8 +13,9 @@ import jakarta.persistence.PersistenceContext;
 import java.util.Optional;
 
 /**
- * What a cache caller may do with a workspace, read fresh from the database on every request, so
- * that a changed level or a removed member counts at once, on every node.
+ * What a caller may do with a workspace, for {@code GET /api/access/{nxCloudId}}; read fresh on
+ * every request, so that a changed level or a removed member counts at once, on every node. The
+ * cache's hot path reads the same in one statement ({@code security.web.CacheAccessLookup}).
  */
 @Stateless
 public class WorkspaceAccess {
@@ -23,8 +24,8 @@ public class WorkspaceAccess {
     EntityManager em;
 
     /**
-     * An unknown id gives NONE, exactly like a workspace that admits nobody by id. Open to everyone,
-     * because the authentication mechanism asks before the caller has an identity.
+     * An unknown id gives NONE, exactly like a workspace that admits nobody by id. Open to everyone:
+     * an anonymous caller may ask what the id alone allows.
      *
      * @param username the owner of the presented personal access token, or null for none
      */
@@ -35,13 +36,6 @@ public class WorkspaceAccess {
                 .map(workspace -> workspace.levelFor(username == null ? Caller.anonymous()
                         : Caller.pat(isMember(username, workspace))))
                 .orElse(AccessLevel.NONE);
-    }
-
-    /** A workspace access token's level here: its own on its own workspace, none elsewhere. */
-    @PermitAll
-    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
-    public AccessLevel levelFor(String nxCloudId, Caller.WorkspaceTokenHolder holder) {
-        return workspace(nxCloudId).map(workspace -> workspace.levelFor(holder)).orElse(AccessLevel.NONE);
     }
 
     private Optional<Workspace> workspace(String nxCloudId) {

@@ -72,6 +72,11 @@ public class Account implements Serializable {
     }
 
     /** The form in which usernames and email addresses are stored and looked up. */
+    /** A log-in name with an '@' is an email address: usernames cannot have one. */
+    public static boolean isEmailAddress(String login) {
+        return login != null && login.contains("@");
+    }
+
     public static String canonical(String usernameOrEmail) {
         return usernameOrEmail == null ? "" : usernameOrEmail.strip().toLowerCase(Locale.ROOT);
     }

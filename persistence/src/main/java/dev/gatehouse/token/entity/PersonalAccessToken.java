@@ -69,12 +69,17 @@ public class PersonalAccessToken extends HashedToken {
 
     /** Notes a use; true when that is worth writing, at most once a minute. */
     public boolean recordUse(Instant now, String ip) {
-        if (lastUsedAt != null && now.isBefore(lastUsedAt.plus(LAST_USED_PRECISION))) {
+        if (!isUseWorthWriting(lastUsedAt, now)) {
             return false;
         }
         lastUsedAt = now;
         lastUsedIp = ip;
         return true;
+    }
+
+    /** Last use is kept to the minute, so that a busy token costs a write a minute, not one a request. */
+    public static boolean isUseWorthWriting(Instant lastUsedAt, Instant now) {
+        return lastUsedAt == null || !now.isBefore(lastUsedAt.plus(LAST_USED_PRECISION));
     }
 
     public Account getAccount() {

@@ -1,27 +1,25 @@
 package dev.gatehouse.account.web;
 
+import dev.gatehouse.security.web.PasswordLogIn;
 import jakarta.faces.context.ExternalContext;
-import jakarta.security.enterprise.AuthenticationStatus;
-import jakarta.security.enterprise.SecurityContext;
-import jakarta.security.enterprise.authentication.mechanism.http.AuthenticationParameters;
-import jakarta.security.enterprise.credential.Password;
-import jakarta.security.enterprise.credential.UsernamePasswordCredential;
+import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 
-/** Hands a typed username and password to the application's authentication mechanism. */
+/** Hands a typed username and password to the application's authentication module. */
 final class Authentication {
 
     private Authentication() {
     }
 
-    static AuthenticationStatus logIn(SecurityContext security, ExternalContext external, String login, String password) {
-        return security.authenticate(
-                (HttpServletRequest) external.getRequest(),
-                (HttpServletResponse) external.getResponse(),
-                AuthenticationParameters.withParams()
-                        .newAuthentication(true)
-                        .credential(new UsernamePasswordCredential(login == null ? "" : login,
-                                new Password(password == null ? "" : password))));
+    /** True when the password was right and the person is now logged in. */
+    static boolean logIn(ExternalContext external, String login, String password) throws IOException {
+        try {
+            return PasswordLogIn.authenticate((HttpServletRequest) external.getRequest(),
+                    (HttpServletResponse) external.getResponse(), login, password);
+        } catch (ServletException refused) {
+            return false;
+        }
     }
 }

@@ -6,10 +6,8 @@ import dev.gatehouse.common.web.Messages;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.ExternalContext;
-import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.security.enterprise.SecurityContext;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.time.Duration;
@@ -17,12 +15,6 @@ import java.time.Duration;
 @Named
 @RequestScoped
 public class LoginBacking {
-
-    @Inject
-    SecurityContext security;
-
-    @Inject
-    FacesContext faces;
 
     @Inject
     ExternalContext external;
@@ -40,10 +32,10 @@ public class LoginBacking {
     private String password;
 
     public void logIn() throws IOException {
-        switch (Authentication.logIn(security, external, login, password)) {
-            case SUCCESS -> nextPage.go();
-            case SEND_CONTINUE -> faces.responseComplete();
-            default -> refused();
+        if (Authentication.logIn(external, login, password)) {
+            nextPage.go();
+        } else {
+            refused();
         }
     }
 

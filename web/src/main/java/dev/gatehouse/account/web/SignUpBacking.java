@@ -7,16 +7,12 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.ExternalContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.security.enterprise.SecurityContext;
 import java.io.IOException;
 
 /** Creates the account and logs the new user straight in, on to the page they came for. */
 @Named
 @RequestScoped
 public class SignUpBacking {
-
-    @Inject
-    SecurityContext security;
 
     @Inject
     ExternalContext external;
@@ -34,7 +30,7 @@ public class SignUpBacking {
 
     public void signUp() throws IOException {
         accounts.signUp(new SignUp(username, email, password, passwordRepeat));
-        Authentication.logIn(security, external, username, password);
+        Authentication.logIn(external, username, password);
         nextPage.go();
     }
 

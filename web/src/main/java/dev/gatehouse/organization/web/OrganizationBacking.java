@@ -1,5 +1,6 @@
 package dev.gatehouse.organization.web;
 
+import dev.gatehouse.account.entity.Account;
 import dev.gatehouse.common.web.Messages;
 import dev.gatehouse.organization.boundary.MembershipService;
 import dev.gatehouse.organization.boundary.OrganizationService;
@@ -13,6 +14,7 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * One organization's page. What the caller may do is decided when the page loads; the services
@@ -47,9 +49,12 @@ public class OrganizationBacking implements Serializable {
     }
 
     public void addMember() {
-        Membership added = memberships.add(id, newMember);
+        Optional<Membership> added = memberships.add(id, newMember);
+        String typed = newMember == null ? "" : newMember.strip();
         newMember = null;
-        done(added.getAccount().getUsername() + " is now a member.");
+        done(Account.isEmailAddress(typed)
+                ? "If an account has the email address " + typed + ", it is a member now."
+                : added.map(m -> m.getAccount().getUsername()).orElse(typed) + " is now a member.");
     }
 
     public void remove(Membership member) {

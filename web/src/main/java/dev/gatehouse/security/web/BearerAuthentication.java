@@ -1,13 +1,7 @@
 package dev.gatehouse.security.web;
 
-import dev.gatehouse.security.Roles;
 import dev.gatehouse.token.boundary.BearerCheck;
 import dev.gatehouse.token.boundary.TokenService;
-import jakarta.ejb.EJB;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Typed;
-import jakarta.security.enterprise.AuthenticationStatus;
-import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -15,30 +9,23 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.List;
-import java.util.Set;
 
 /**
- * The API half of {@link GatehouseAuthenticationMechanism}: {@code Authorization: Bearer <token>}.
- * {@code @Typed} keeps it from counting as a second mechanism bean. Every refusal is a plain-text
+ * {@code Authorization: Bearer <token>}, for the API and the cache. Every refusal is a plain-text
  * sentence, because clients such as nx print the body as it is.
  */
-@ApplicationScoped
-@Typed(BearerAuthentication.class)
-public class BearerAuthentication {
+public final class BearerAuthentication {
 
     private static final String SCHEME = "Bearer";
 
-    @EJB
-    TokenService tokens;
+    private final TokenService tokens;
+
+    BearerAuthentication(TokenService tokens) {
+        this.tokens = tokens;
+    }
 
     static boolean isPresented(HttpServletRequest request) {
         return request.getHeader("Authorization") != null;
-    }
-
-    AuthenticationStatus authenticate(HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
-        String username = tokenOwner(request, response);
-        return username == null ? AuthenticationStatus.SEND_FAILURE
-                : context.notifyContainerAboutLogin(username, Set.of(Roles.USER));
     }
 
     /**

@@ -3,84 +3,100 @@ package dev.gatehouse.security.web;
 import dev.gatehouse.cache.web.CachePath;
 import dev.gatehouse.security.CachePrincipals;
 import dev.gatehouse.security.Roles;
-import dev.gatehouse.token.boundary.WorkspaceTokenService;
+import dev.gatehouse.token.boundary.TokenUse;
+import dev.gatehouse.token.entity.PersonalAccessToken;
 import dev.gatehouse.token.entity.TokenFormat;
-import dev.gatehouse.token.entity.WorkspaceAccessToken;
-import dev.gatehouse.workspace.boundary.WorkspaceAccess;
 import dev.gatehouse.workspace.entity.AccessLevel;
-import dev.gatehouse.workspace.entity.Caller;
-import jakarta.ejb.EJB;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Typed;
-import jakarta.inject.Inject;
-import jakarta.security.enterprise.AuthenticationStatus;
-import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
+import dev.gatehouse.workspace.entity.NxCloudId;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.sql.SQLException;
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
- * The cache half of {@link GatehouseAuthenticationMechanism}. It names the caller (the owner of a
- * presented personal access token, a workspace access token, or {@link CachePrincipals#ANONYMOUS}), asks the access decision for the
- * workspace in the path, and hands the container the matching workspace roles. The cache service
- * then refuses by those roles alone. Nothing is remembered between requests.
+ * The cache's part of {@link GatehouseAuthModule}. It names the caller (the owner of a presented
+ * personal access token, a workspace access token, or {@link CachePrincipals#ANONYMOUS}), decides
+ * their level on the workspace in the path with one read ({@link CacheAccessLookup}), and hands the
+ * container the matching workspace roles; the cache service then refuses by those roles alone.
+ * Nothing is remembered between requests. A token refused for any reason goes the exact way of the
+ * API ({@link BearerAuthentication}), which says why.
  */
-@ApplicationScoped
-@Typed(CacheCallers.class)
-public class CacheCallers {
+final class CacheCallers {
 
-    @Inject
-    BearerAuthentication bearer;
+    private static final Logger LOG = Logger.getLogger(CacheCallers.class.getName());
 
-    @EJB
-    WorkspaceAccess access;
+    private final CacheAccessLookup lookup;
+    private final BearerAuthentication bearer;
+    private final TokenUse lastUse;
 
-    @EJB
-    WorkspaceTokenService workspaceTokens;
-
-    AuthenticationStatus authenticate(HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
-        if (BearerAuthentication.isPresented(request) && isWorkspaceToken(request)) {
-            return authenticateWorkspaceToken(request, response, context);
-        }
-        String username = null;
-        if (BearerAuthentication.isPresented(request)) {
-            username = bearer.tokenOwner(request, response);
-            if (username == null) {
-                return AuthenticationStatus.SEND_FAILURE;
-            }
-        }
-        CachePath path = CachePath.of(request);
-        AccessLevel level = path == null ? AccessLevel.NONE : access.levelFor(path.nxCloudId(), username);
-        Set<String> groups = new HashSet<>(Roles.forLevel(level));
-        if (username != null) {
-            groups.add(Roles.USER);
-        }
-        return context.notifyContainerAboutLogin(username == null ? CachePrincipals.ANONYMOUS : username, groups);
+    CacheCallers(CacheAccessLookup lookup, BearerAuthentication bearer, TokenUse lastUse) {
+        this.lookup = lookup;
+        this.bearer = bearer;
+        this.lastUse = lastUse;
     }
 
-    private static boolean isWorkspaceToken(HttpServletRequest request) {
-        String token = BearerAuthentication.tokenIn(request.getHeader("Authorization"));
-        return token != null && token.startsWith(TokenFormat.WORKSPACE_PREFIX);
+    /** The caller and their workspace roles; null when refused, and then the response says why. */
+    Identity identify(HttpServletRequest request, HttpServletResponse response) {
+        CachePath path = CachePath.of(request);
+        // An id that cannot exist costs no query: such a caller gets nothing, like one of an unknown workspace.
+        String nxCloudId = path != null && NxCloudId.isWellFormed(path.nxCloudId()) ? path.nxCloudId() : null;
+        try {
+            if (!BearerAuthentication.isPresented(request)) {
+                return new Identity(CachePrincipals.ANONYMOUS,
+                        Roles.forLevel(nxCloudId == null ? AccessLevel.NONE : lookup.anonymous(nxCloudId)));
+            }
+            String presented = BearerAuthentication.presentedToken(request, response);
+            if (presented == null) {
+                return null;
+            }
+            if (presented.startsWith(TokenFormat.WORKSPACE_PREFIX)) {
+                return workspaceToken(presented, nxCloudId, response);
+            }
+            if (TokenFormat.check(presented, TokenFormat.PERSONAL_PREFIX) == TokenFormat.Check.WELL_FORMED) {
+                Optional<CacheAccessLookup.PersonalToken> found = lookup.personal(presented,
+                        nxCloudId == null ? "" : nxCloudId, Instant.now());
+                if (found.isPresent()) {
+                    return person(found.get(), request.getRemoteAddr());
+                }
+            }
+        } catch (SQLException e) {
+            // The cache never fails a build by accident: nx carries on after a GET 404 and a PUT 403.
+            LOG.log(Level.WARNING, "The cache's access lookup failed; answered as a miss or a refused upload", e);
+            BearerAuthentication.refuse(response, "PUT".equals(request.getMethod()) ? HttpServletResponse.SC_FORBIDDEN
+                    : HttpServletResponse.SC_NOT_FOUND, "Gatehouse could not check access just now (its database did"
+                    + " not answer), so nothing was read or stored. The build goes on without the remote cache.");
+            return null;
+        }
+        // Refused: the API's way gives the exact sentence (mistyped, unknown, revoked, expired).
+        String owner = bearer.tokenOwner(request, response);
+        return owner == null ? null : new Identity(owner, Set.of(Roles.USER));
+    }
+
+    private Identity person(CacheAccessLookup.PersonalToken token, String clientIp) {
+        Instant now = Instant.now();
+        if (PersonalAccessToken.isUseWorthWriting(token.lastUsedAt(), now)) {
+            lastUse.record(token.id(), now, clientIp);
+        }
+        Set<String> groups = new HashSet<>(Roles.forLevel(token.level()));
+        groups.add(Roles.USER);
+        return new Identity(token.username(), groups);
     }
 
     /** CI's token: its own level on its own workspace, none on any other; its principal names it. */
-    private AuthenticationStatus authenticateWorkspaceToken(HttpServletRequest request, HttpServletResponse response,
-            HttpMessageContext context) {
-        String presented = BearerAuthentication.presentedToken(request, response);
-        if (presented == null) {
-            return AuthenticationStatus.SEND_FAILURE;
-        }
-        Optional<WorkspaceAccessToken> token = workspaceTokens.authenticate(presented);
+    private Identity workspaceToken(String presented, String nxCloudId, HttpServletResponse response) throws SQLException {
+        Optional<CacheAccessLookup.WorkspaceToken> token =
+                TokenFormat.check(presented, TokenFormat.WORKSPACE_PREFIX) == TokenFormat.Check.WELL_FORMED
+                        ? lookup.workspaceToken(presented, nxCloudId == null ? "" : nxCloudId) : Optional.empty();
         if (token.isEmpty()) {
             BearerAuthentication.refuse(response, HttpServletResponse.SC_UNAUTHORIZED, "This workspace access token is"
                     + " unknown to this server, mistyped or revoked. Ask an admin of the workspace's organization for a new one.");
-            return AuthenticationStatus.SEND_FAILURE;
+            return null;
         }
-        CachePath path = CachePath.of(request);
-        AccessLevel level = path == null ? AccessLevel.NONE : access.levelFor(path.nxCloudId(),
-                new Caller.WorkspaceTokenHolder(token.get().getWorkspace().getNxCloudId(), token.get().getLevel()));
-        return context.notifyContainerAboutLogin(CachePrincipals.WORKSPACE_TOKEN + token.get().getName(), Roles.forLevel(level));
+        return new Identity(CachePrincipals.WORKSPACE_TOKEN + token.get().name(), Roles.forLevel(token.get().level()));
     }
 }

@@ -1,5 +1,6 @@
 /**
- * Jakarta Security for the whole application: one mechanism that serves both browser sessions and
- * bearer tokens, and one identity store over the accounts.
+ * Authentication for the whole application: one Jakarta Authentication module, registered at
+ * start-up, that serves browser sessions, bearer tokens and the anonymous cache, without CDI on the
+ * request path; the request classification and the page to return to after log-in.
  */
 package dev.gatehouse.security.web;
