@@ -6,6 +6,21 @@ package dev.gatehouse.token.boundary;
  */
 public record BearerCheck(String username, String refusal) {
 
+    static final String AGAIN = " Create a new one on your profile page (Personal access tokens) or run `gatehouse login`.";
+
+    /** The sentences for a well-formed token that cannot be used, shared with the cache's one-read path. */
+    public static BearerCheck unknown() {
+        return refused("This personal access token is unknown to this server." + AGAIN);
+    }
+
+    public static BearerCheck revoked() {
+        return refused("This personal access token was revoked." + AGAIN);
+    }
+
+    public static BearerCheck expired(java.time.Instant expiresAt) {
+        return refused("This personal access token expired on " + expiresAt + "." + AGAIN);
+    }
+
     static BearerCheck valid(String username) {
         return new BearerCheck(username, null);
     }

@@ -26,8 +26,6 @@ import java.util.Optional;
 @Stateless
 public class TokenService {
 
-    static final String AGAIN = " Create a new one on your profile page (Personal access tokens) or run `gatehouse login`.";
-
     @PersistenceContext
     EntityManager em;
 
@@ -92,7 +90,7 @@ public class TokenService {
         switch (TokenFormat.check(presented, TokenFormat.PERSONAL_PREFIX)) {
             case NOT_OURS:
                 return BearerCheck.refused("This is not a Gatehouse personal access token (they start with "
-                        + TokenFormat.PERSONAL_PREFIX + ")." + AGAIN);
+                        + TokenFormat.PERSONAL_PREFIX + ")." + BearerCheck.AGAIN);
             case MISTYPED:
                 return BearerCheck.refused("This personal access token is mistyped: its checksum does not match."
                         + " Copy it again from where you saved it.");
@@ -104,15 +102,15 @@ public class TokenService {
                 .setParameter("hash", hash).getResultStream().findFirst()
                 .filter(token -> TokenFormat.sameHash(token.getTokenHash(), hash));
         if (found.isEmpty()) {
-            return BearerCheck.refused("This personal access token is unknown to this server." + AGAIN);
+            return BearerCheck.unknown();
         }
         PersonalAccessToken token = found.get();
         Instant now = Instant.now();
         switch (token.status(now)) {
             case REVOKED:
-                return BearerCheck.refused("This personal access token was revoked." + AGAIN);
+                return BearerCheck.revoked();
             case EXPIRED:
-                return BearerCheck.refused("This personal access token expired on " + token.getExpiresAt() + "." + AGAIN);
+                return BearerCheck.expired(token.getExpiresAt());
             default:
                 if (token.recordUse(now, clientIp)) {
                     lastUse.record(token.getId(), now, clientIp);

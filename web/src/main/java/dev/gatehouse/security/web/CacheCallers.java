@@ -3,6 +3,7 @@ package dev.gatehouse.security.web;
 import dev.gatehouse.cache.web.CachePath;
 import dev.gatehouse.security.CachePrincipals;
 import dev.gatehouse.security.Roles;
+import dev.gatehouse.token.boundary.BearerCheck;
 import dev.gatehouse.token.boundary.TokenUse;
 import dev.gatehouse.token.entity.PersonalAccessToken;
 import dev.gatehouse.token.entity.TokenFormat;
@@ -23,8 +24,7 @@ import java.util.logging.Logger;
  * personal access token, a workspace access token, or {@link CachePrincipals#ANONYMOUS}), decides
  * their level on the workspace in the path with one read ({@link CacheAccessLookup}), and hands the
  * container the matching workspace roles; the cache service then refuses by those roles alone.
- * Nothing is remembered between requests. A token refused for any reason goes the exact way of the
- * API ({@link BearerAuthentication}), which says why.
+ * Nothing is remembered between requests. Every refusal says why, in the API's own sentences.
  */
 final class CacheCallers {
 
@@ -60,9 +60,17 @@ final class CacheCallers {
             if (TokenFormat.check(presented, TokenFormat.PERSONAL_PREFIX) == TokenFormat.Check.WELL_FORMED) {
                 Optional<CacheAccessLookup.PersonalToken> found = lookup.personal(presented,
                         nxCloudId == null ? "" : nxCloudId, Instant.now());
-                if (found.isPresent()) {
+                BearerCheck refused = found.isEmpty() ? BearerCheck.unknown()
+                        : switch (found.get().status()) {
+                            case REVOKED -> BearerCheck.revoked();
+                            case EXPIRED -> BearerCheck.expired(found.get().expiresAt());
+                            case ACTIVE -> null;
+                        };
+                if (refused == null) {
                     return person(found.get(), request.getRemoteAddr());
                 }
+                BearerAuthentication.refuse(response, HttpServletResponse.SC_UNAUTHORIZED, refused.refusal());
+                return null;
             }
         } catch (SQLException e) {
             // The cache never fails a build by accident: nx carries on after a GET 404 and a PUT 403.
@@ -72,7 +80,7 @@ final class CacheCallers {
                     + " not answer), so nothing was read or stored. The build goes on without the remote cache.");
             return null;
         }
-        // Refused: the API's way gives the exact sentence (mistyped, unknown, revoked, expired).
+        // Not a well-formed personal token: the API's way gives the exact sentence (mistyped, not ours).
         String owner = bearer.tokenOwner(request, response);
         return owner == null ? null : new Identity(owner, Set.of(Roles.USER));
     }
