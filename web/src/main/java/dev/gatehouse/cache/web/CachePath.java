@@ -1,6 +1,7 @@
 package dev.gatehouse.cache.web;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.regex.Pattern;
 
 /**
  * Reads {@code /nx/{nxCloudId}/v1/cache/{hash}} from a request's decoded, normalized path (never
@@ -10,13 +11,16 @@ import jakarta.servlet.http.HttpServletRequest;
  */
 public record CachePath(String nxCloudId, String hash) {
 
+    /** Compiled once: {@code String.split} with this pattern would compile it on every request. */
+    private static final Pattern SLASHES = Pattern.compile("/+");
+
     public static CachePath of(HttpServletRequest request) {
         String info = request.getPathInfo();
         return of(request.getServletPath() + (info == null ? "" : info));
     }
 
     static CachePath of(String path) {
-        String[] segments = path.split("/+", -1);
+        String[] segments = SLASHES.split(path, -1);
         int first = segments.length > 0 && segments[0].isEmpty() ? 1 : 0;
         if (segments.length - first != 5 || !"nx".equals(segments[first]) || !"v1".equals(segments[first + 2])
                 || !"cache".equals(segments[first + 3]) || segments[first + 4].isEmpty()) {

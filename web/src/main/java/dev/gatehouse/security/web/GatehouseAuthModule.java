@@ -70,12 +70,13 @@ final class GatehouseAuthModule implements ServerAuthModule {
         if (typed != null) {
             return logIn(typed, request, message, client);
         }
-        if (RequestKind.isDisguised(request)) {
+        String path = RequestKind.normalizedPath(request);
+        if (RequestKind.isDisguised(request.getRequestURI().substring(request.getContextPath().length()), path)) {
             BearerAuthentication.refuse(response, HttpServletResponse.SC_BAD_REQUEST, "This address hides its path"
                     + " behind encoding ('%2e', '%2f', ';', '..' or the like). Send the plain path.");
             return AuthStatus.SEND_FAILURE;
         }
-        RequestKind kind = RequestKind.of(request);
+        RequestKind kind = RequestKind.ofPath(path);
         if (kind == RequestKind.CACHE) {
             Identity caller = cacheCallers.identify(request, response);
             return caller == null ? AuthStatus.SEND_FAILURE : become(client, caller.name(), caller.groups());

@@ -20,19 +20,13 @@ enum RequestKind {
     /** Everything else: pages and static files, by session only. */
     PAGE;
 
-    static RequestKind of(HttpServletRequest request) {
-        return ofPath(normalizedPath(request));
-    }
-
     private static final Pattern TRICKS = Pattern.compile("(^|/)\\.{1,2}(/|$)|%2e|%2f|%5c|\\\\|;", Pattern.CASE_INSENSITIVE);
+    /** Compiled once: {@code String.replaceAll} would compile it on every request. */
+    private static final Pattern SLASHES = Pattern.compile("/{2,}");
 
-    /** True when the raw request line hides what it is, or names another kind than the path Payara routes on. */
-    static boolean isDisguised(HttpServletRequest request) {
-        return isDisguised(request.getRequestURI().substring(request.getContextPath().length()), normalizedPath(request));
-    }
-
+    /** True when the raw path hides what it is, or names another kind than the path Payara routes on. */
     static boolean isDisguised(String rawPath, String normalizedPath) {
-        return TRICKS.matcher(rawPath).find() || ofPath(rawPath.replaceAll("/{2,}", "/")) != ofPath(normalizedPath);
+        return TRICKS.matcher(rawPath).find() || ofPath(SLASHES.matcher(rawPath).replaceAll("/")) != ofPath(normalizedPath);
     }
 
     static RequestKind ofPath(String path) {
