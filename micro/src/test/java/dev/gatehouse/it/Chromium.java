@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.logging.Level;
 import java.util.stream.Collectors;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -84,14 +85,52 @@ final class Chromium implements AutoCloseable {
     }
 
     Chromium press(String words) {
-        driver.findElement(By.xpath("//input[@type='submit' and @value='" + words + "'] | //button[normalize-space(.)='"
-                + words + "']")).click();
-        return this;
+        WebElement button = driver.findElement(By.xpath("//input[@type='submit' and @value='" + words + "'] | //button[normalize-space(.)='"
+                + words + "']"));
+        if ("button".equals(button.getAttribute("type"))) {
+            button.click();
+            return this;
+        }
+        return clickAndAwaitNextPage(button);
     }
 
     Chromium follow(String words) {
-        driver.findElement(By.linkText(words)).click();
+        return clickAndAwaitNextPage(driver.findElement(By.linkText(words)));
+    }
+
+    /**
+     * A click does not wait for the page it leads to: reading the address right after it can still
+     * see the old page. So wait until the old document is gone and the new one has loaded.
+     */
+    private Chromium clickAndAwaitNextPage(WebElement target) {
+        WebElement oldPage = driver.findElement(By.tagName("html"));
+        target.click();
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (!isGone(oldPage) || !"complete".equals(driver.executeScript("return document.readyState"))) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("no new page after the click, still at " + address() + ":\n" + text());
+            }
+            pause();
+        }
         return this;
+    }
+
+    private static boolean isGone(WebElement element) {
+        try {
+            element.isEnabled();
+            return false;
+        } catch (StaleElementReferenceException gone) {
+            return true;
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(50);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted while waiting for a page", interrupted);
+        }
     }
 
     Chromium choose(String group, String value) {
