@@ -1,7 +1,6 @@
 package dev.gatehouse.cache.boundary;
 
 import dev.gatehouse.cache.control.ArtifactStore;
-import dev.gatehouse.cache.control.ArtifactStore.Artifact;
 import dev.gatehouse.cache.entity.CacheKey;
 import dev.gatehouse.security.CachePrincipals;
 import dev.gatehouse.security.Roles;
@@ -39,11 +38,6 @@ public class CacheService {
 
     @Resource
     SessionContext session;
-
-    @RolesAllowed(Roles.WORKSPACE_READER)
-    public Optional<Artifact> read(String nxCloudId, String hash) {
-        return store.find(new CacheKey(nxCloudId, hash));
-    }
 
     /** What became of an upload. */
     public enum Written { STORED, EXISTS, NOT_RECORDED }

@@ -1,10 +1,8 @@
 package dev.gatehouse.cache.control;
 
 import dev.gatehouse.cache.entity.CacheKey;
-import dev.gatehouse.config.Settings;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -33,16 +31,13 @@ public class ArtifactStore {
 
     static final int BUFFER = 64 * 1024;
 
-    private Path root;
+    private ArtifactFiles files;
     private Path incoming;
-
-    /** A stored artifact: its file and length. */
-    public record Artifact(Path file, long size) {
-    }
 
     @PostConstruct
     void open() {
-        root = Settings.fromEnvironment().cacheFolder();
+        files = ArtifactFiles.configured();
+        Path root = files.root();
         incoming = root.resolve(".incoming");
         try {
             Files.createDirectories(incoming);
@@ -55,13 +50,6 @@ public class ArtifactStore {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot prepare the cache folder " + root, e);
         }
-    }
-
-    /** Answered from the file system alone: a cheap check, no exception for a miss. */
-    public Optional<Artifact> find(CacheKey key) {
-        File file = fileOf(key).toFile();
-        long size = file.length();
-        return size > 0 || file.isFile() ? Optional.of(new Artifact(file.toPath(), size)) : Optional.empty();
     }
 
     public boolean exists(CacheKey key) {
@@ -110,7 +98,7 @@ public class ArtifactStore {
     }
 
     public void deleteAll(String nxCloudId) {
-        Path folder = root.resolve(nxCloudId);
+        Path folder = files.root().resolve(nxCloudId);
         if (!Files.isDirectory(folder)) {
             return;
         }
@@ -124,7 +112,7 @@ public class ArtifactStore {
     }
 
     private Path fileOf(CacheKey key) {
-        return root.resolve(key.nxCloudId()).resolve(key.hash());
+        return files.fileOf(key);
     }
 
     private static String copy(InputStream body, long length, Path part) throws IOException {

@@ -1,7 +1,6 @@
 package dev.gatehouse.cache.entity;
 
 import dev.gatehouse.workspace.entity.NxCloudId;
-import java.util.regex.Pattern;
 
 /**
  * Which artifact a request names: a workspace's nxCloudId and a task hash. Both are checked here,
@@ -10,7 +9,6 @@ import java.util.regex.Pattern;
 public record CacheKey(String nxCloudId, String hash) {
 
     public static final int HASH_MAX = 128;
-    private static final Pattern HASH = Pattern.compile("[A-Za-z0-9_-]{1," + HASH_MAX + "}");
 
     public CacheKey {
         if (!isValidHash(hash)) {
@@ -22,6 +20,16 @@ public record CacheKey(String nxCloudId, String hash) {
     }
 
     public static boolean isValidHash(String hash) {
-        return hash != null && HASH.matcher(hash).matches();
+        // A scan rather than a regular expression: this runs on every cache request.
+        if (hash == null || hash.isEmpty() || hash.length() > HASH_MAX) {
+            return false;
+        }
+        for (int i = 0; i < hash.length(); i++) {
+            char c = hash.charAt(i);
+            if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-' || c == '_')) {
+                return false;
+            }
+        }
+        return true;
     }
 }

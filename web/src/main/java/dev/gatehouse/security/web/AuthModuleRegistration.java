@@ -1,15 +1,14 @@
 package dev.gatehouse.security.web;
 
 import dev.gatehouse.account.boundary.AccountService;
+import dev.gatehouse.config.ConfiguredDataSource;
 import dev.gatehouse.token.boundary.TokenService;
 import dev.gatehouse.token.boundary.TokenUse;
-import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
 import jakarta.security.auth.message.config.AuthConfigFactory;
 import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;
 import jakarta.servlet.annotation.WebListener;
-import javax.sql.DataSource;
 
 /** Puts {@link GatehouseAuthModule} in charge of this application's authentication, before the first request. */
 @WebListener
@@ -24,20 +23,21 @@ public class AuthModuleRegistration implements ServletContextListener {
     @EJB
     TokenUse lastUse;
 
-    @Resource(lookup = "java:app/jdbc/gatehouse")
-    DataSource database;
+    private LookupConnections lookupConnections;
 
     @Override
     public void contextInitialized(ServletContextEvent event) {
         BearerAuthentication bearer = new BearerAuthentication(tokens);
+        lookupConnections = new LookupConnections(new ConfiguredDataSource());
         AuthConfigFactory.getFactory().registerServerAuthModule(
                 new GatehouseAuthModule(accounts, bearer,
-                        new CacheCallers(new CacheAccessLookup(database), bearer, lastUse)),
+                        new CacheCallers(new CacheAccessLookup(lookupConnections), bearer, lastUse)),
                 event.getServletContext());
     }
 
     @Override
     public void contextDestroyed(ServletContextEvent event) {
         AuthConfigFactory.getFactory().removeServerAuthModule(event.getServletContext());
+        lookupConnections.close();
     }
 }

@@ -5,7 +5,6 @@ import dev.gatehouse.token.entity.TokenStatus;
 import dev.gatehouse.workspace.entity.AccessLevel;
 import dev.gatehouse.workspace.entity.Caller;
 import dev.gatehouse.workspace.entity.Workspace;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -13,15 +12,14 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.Optional;
-import javax.sql.DataSource;
 
 /**
  * The cache's one read per request: the presented token, its owner, the workspace in the path and
  * the owner's membership there, in one indexed statement, fed to the access decision
  * ({@link Workspace#levelFor(String, AccessLevel, AccessLevel, Caller)}). Plain JDBC on the
- * application's data source, because this is the hot path and the same read through JPA costs two
- * to two and a half times as much here; the tables stay JPA entities everywhere else. Read fresh on
- * every request, so a revocation, a removal or a level change holds for the very next one, on
+ * application's database ({@link LookupConnections}), because this is the hot path and the same read
+ * through JPA costs two to two and a half times as much here; the tables stay JPA entities
+ * everywhere else. Read fresh on every request, so a revocation, a removal or a level change holds for the very next one, on
  * every node. A revoked or expired token is told so from the same read.
  */
 final class CacheAccessLookup {
@@ -36,10 +34,10 @@ final class CacheAccessLookup {
             + " WHERE t.TOKENHASH = ? AND t.REVOKEDAT IS NULL";
     private static final String ANONYMOUS = "SELECT IDACCESSLEVEL FROM WORKSPACE WHERE NXCLOUDID = ?";
 
-    private final DataSource database;
+    private final LookupConnections connections;
 
-    CacheAccessLookup(DataSource database) {
-        this.database = database;
+    CacheAccessLookup(LookupConnections connections) {
+        this.connections = connections;
     }
 
     /** A personal access token: whether it may be used, its owner, its last use, and its owner's level here. */
@@ -54,8 +52,8 @@ final class CacheAccessLookup {
     /** Empty when this server does not know the token. */
     Optional<PersonalToken> personal(String presented, String nxCloudId, Instant now) throws SQLException {
         String hash = TokenFormat.hash(presented);
-        try (Connection connection = database.getConnection();
-             PreparedStatement query = connection.prepareStatement(PERSONAL)) {
+        return connections.read(held -> {
+            PreparedStatement query = held.statement(PERSONAL);
             query.setString(1, nxCloudId);
             query.setString(2, hash);
             try (ResultSet row = query.executeQuery()) {
@@ -70,13 +68,13 @@ final class CacheAccessLookup {
                         AccessLevel.valueOf(idLevel), AccessLevel.valueOf(row.getString(8)), Caller.pat(row.getLong(9) > 0));
                 return Optional.of(new PersonalToken(row.getLong(1), status, expires, row.getString(6), instant(row, 4), level));
             }
-        }
+        });
     }
 
     Optional<WorkspaceToken> workspaceToken(String presented, String nxCloudId) throws SQLException {
         String hash = TokenFormat.hash(presented);
-        try (Connection connection = database.getConnection();
-             PreparedStatement query = connection.prepareStatement(WORKSPACE_TOKEN)) {
+        return connections.read(held -> {
+            PreparedStatement query = held.statement(WORKSPACE_TOKEN);
             query.setString(1, hash);
             try (ResultSet row = query.executeQuery()) {
                 if (!row.next() || !TokenFormat.sameHash(row.getString(3), hash)) {
@@ -87,18 +85,18 @@ final class CacheAccessLookup {
                 return Optional.of(new WorkspaceToken(row.getString(1),
                         Workspace.levelFor(nxCloudId, AccessLevel.NONE, AccessLevel.NONE, holder)));
             }
-        }
+        });
     }
 
     /** The level of a caller without a token: the workspace's ID level, NONE for an unknown id. */
     AccessLevel anonymous(String nxCloudId) throws SQLException {
-        try (Connection connection = database.getConnection();
-             PreparedStatement query = connection.prepareStatement(ANONYMOUS)) {
+        return connections.read(held -> {
+            PreparedStatement query = held.statement(ANONYMOUS);
             query.setString(1, nxCloudId);
             try (ResultSet row = query.executeQuery()) {
                 return row.next() ? AccessLevel.valueOf(row.getString(1)) : AccessLevel.NONE;
             }
-        }
+        });
     }
 
     /** Timestamps are UTC without a zone, as {@code config.InstantConverter} writes them. */
