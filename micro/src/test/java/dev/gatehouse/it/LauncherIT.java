@@ -1,67 +1,154 @@
 package dev.gatehouse.it;
 
+import static dev.gatehouse.it.Browser.someone;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.htmlunit.html.HtmlPage;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.List;
+import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
  * The README's first command, {@code ./gatehouse-server}, as a person runs it: it starts, says it is
- * ready, and keeps what it writes to itself.
+ * ready, and keeps what it writes to itself; and as a team upgrades it: a database of a release
+ * before versioned migrations keeps every account, token and artifact, and a database of a newer
+ * release is refused with one sentence.
  */
 class LauncherIT {
 
     @Test
-    void item13_theLauncherStartsAndKeepsTheDataFolderToItsOwner() throws Exception {
+    void item13_andUpgrades_theLauncherKeepsItsDataToItsOwnerUpgradesThePreviousReleaseAndRefusesANewerOne()
+            throws Exception {
         Path data = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "launcher-");
-        int port;
-        try (ServerSocket free = new ServerSocket(0)) {
-            port = free.getLocalPort();
+        int port = freePort();
+        URI base = URI.create("http://127.0.0.1:" + port + "/");
+        String name = someone();
+        byte[] artifact = new byte[3000];
+        new Random(7).nextBytes(artifact);
+        String token;
+        URI cached;
+
+        Process first = start(data, port);
+        try {
+            String said = untilReadyOrEnd(first, port);
+            assertTrue(said.contains("Gatehouse is ready at " + base), said);
+            assertTrue(log(data).contains("The database schema went from an empty database to version 1"), log(data));
+            assertEquals(200, Api.send(HttpRequest.newBuilder(base.resolve("health"))).statusCode());
+            assertEquals("rwx------", permissions(data));
+            try (Stream<Path> files = Files.walk(data)) {
+                for (Path file : (Iterable<Path>) files::iterator) {
+                    assertEquals(Files.isDirectory(file) ? "rwx------" : "rw-------", permissions(file), file.toString());
+                }
+            }
+            // A team's rows, made the way a person makes them.
+            try (Browser browser = new Browser(base)) {
+                browser.signUp(name);
+                token = Browser.shownToken(browser.newToken("laptop", "30 days"));
+                HtmlPage workspace = Browser.createWorkspace(browser.createOrganization("Upgrade " + name), "repo")
+                        .getAnchorByText("repo").click();
+                cached = base.resolve("nx/" + workspace.getElementById("nxCloudId").getTextContent() + "/v1/cache/h1");
+            }
+            assertEquals(200, Api.send(HttpRequest.newBuilder(cached).header("Authorization", "Bearer " + token)
+                    .PUT(HttpRequest.BodyPublishers.ofByteArray(artifact))).statusCode());
+        } finally {
+            stop(first);
         }
+
+        // What a release before versioned migrations left behind: the same tables, no history.
+        sql(data, "DROP TABLE \"flyway_schema_history\"");
+        Process upgraded = start(data, port);
+        try {
+            String said = untilReadyOrEnd(upgraded, port);
+            assertTrue(said.contains("Gatehouse is ready"), said);
+            assertTrue(log(data).contains("went from the schema of a release before versioned migrations (kept as version 1)"),
+                    log(data));
+            try (Browser browser = new Browser(base)) {
+                assertTrue(Browser.text(browser.logIn(name, Browser.PASSWORD)).contains("Welcome, " + name));
+            }
+            assertEquals(200, Api.get(base.resolve("api/me"), token).statusCode());
+            var hit = Api.sendForBytes(HttpRequest.newBuilder(cached).header("Authorization", "Bearer " + token));
+            assertEquals(200, hit.statusCode());
+            assertArrayEquals(artifact, hit.body());
+        } finally {
+            stop(upgraded);
+        }
+
+        // A downgrade: the database was migrated by a newer Gatehouse.
+        sql(data, "INSERT INTO \"flyway_schema_history\" (\"installed_rank\", \"version\", \"description\", \"type\","
+                + " \"script\", \"checksum\", \"installed_by\", \"execution_time\", \"success\") VALUES (99, '99', 'from the"
+                + " future', 'SQL', 'V99__from_the_future.sql', 0, 'SA', 1, TRUE)");
+        Process older = start(data, port);
+        try {
+            String said = untilReadyOrEnd(older, port);
+            assertTrue(older.waitFor(60, TimeUnit.SECONDS), "the launcher gave up by itself");
+            assertEquals(1, older.exitValue(), said);
+            assertTrue(said.contains("Gatehouse cannot start: the database schema is at version 99, written by a newer"
+                    + " Gatehouse, and this one knows versions up to 1."), said);
+        } finally {
+            stop(older);
+        }
+    }
+
+    private static Process start(Path data, int port) throws IOException {
         ProcessBuilder builder = new ProcessBuilder(Path.of("..", "gatehouse-server").toAbsolutePath().toString())
                 .redirectErrorStream(true);
         builder.environment().put("GATEHOUSE_PORT", String.valueOf(port));
         builder.environment().put("GATEHOUSE_DATA", data.toString());
         builder.environment().put("GATEHOUSE_JAVA_OPTS", "-Djava.io.tmpdir=" + System.getProperty("java.io.tmpdir"));
-        Process launcher = builder.start();
-        try {
-            String ready = "Gatehouse is ready at http://127.0.0.1:" + port + "/";
-            StringBuilder seen = new StringBuilder();
-            var lines = launcher.inputReader(StandardCharsets.UTF_8);
-            String line = lines.readLine();
-            while (line != null) {
-                seen.append(line).append('\n');
-                if (line.contains(ready)) {
-                    break;
-                }
-                line = lines.readLine();
-            }
-            assertTrue(seen.toString().contains(ready), seen.toString());
-            assertEquals(200, Api.send(java.net.http.HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health")))
-                    .statusCode());
+        return builder.start();
+    }
 
-            assertEquals("rwx------", permissions(data));
-            try (Stream<Path> files = Files.walk(data)) {
-                for (Path file : (Iterable<Path>) files::iterator) {
-                    String expected = Files.isDirectory(file) ? "rwx------" : "rw-------";
-                    assertEquals(expected, permissions(file), file.toString());
-                }
+    /** What the launcher printed until it said it is ready, or until it ended. */
+    private static String untilReadyOrEnd(Process launcher, int port) throws IOException {
+        String ready = "Gatehouse is ready at http://127.0.0.1:" + port + "/";
+        StringBuilder seen = new StringBuilder();
+        var lines = launcher.inputReader(StandardCharsets.UTF_8);
+        for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+            seen.append(line).append('\n');
+            if (line.contains(ready)) {
+                break;
             }
-            assertTrue(List.of(data.toFile().list()).contains("server.log"));
-        } finally {
-            launcher.descendants().forEach(ProcessHandle::destroy);
-            launcher.destroy();
-            assertTrue(launcher.waitFor(60, TimeUnit.SECONDS), "the launcher stopped");
+        }
+        return seen.toString();
+    }
+
+    private static void stop(Process launcher) throws InterruptedException {
+        launcher.descendants().forEach(ProcessHandle::destroy);
+        launcher.destroy();
+        assertTrue(launcher.waitFor(60, TimeUnit.SECONDS), "the launcher stopped");
+    }
+
+    /** On the stopped server's H2 file, as an operator would with H2's shell. */
+    private static void sql(Path data, String statement) throws SQLException {
+        try (Connection connection = DriverManager.getConnection("jdbc:h2:file:" + data.resolve("gatehouse"), "sa", "");
+             Statement run = connection.createStatement()) {
+            run.execute(statement);
+        }
+    }
+
+    private static String log(Path data) throws IOException {
+        return Files.readString(data.resolve("server.log"));
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket free = new ServerSocket(0)) {
+            return free.getLocalPort();
         }
     }
 
