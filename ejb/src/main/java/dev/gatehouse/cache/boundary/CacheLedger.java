@@ -20,9 +20,10 @@ public class CacheLedger {
     /** @param writer the writer's username or workspace token, or null for a caller without a token */
     @RolesAllowed(Roles.WORKSPACE_WRITER)
     public void record(CacheKey key, long size, String sha256, String writer) {
-        Workspace workspace = em.createNamedQuery(Workspace.BY_NX_CLOUD_ID, Workspace.class)
+        // A reference by id, not the loaded workspace: one column read on every upload instead of two rows.
+        Long workspace = em.createNamedQuery(Workspace.ID_OF, Long.class)
                 .setParameter("nxCloudId", key.nxCloudId())
                 .getSingleResult();
-        em.persist(new CacheEntry(workspace, key.hash(), size, sha256, writer, Instant.now()));
+        em.persist(new CacheEntry(em.getReference(Workspace.class, workspace), key.hash(), size, sha256, writer, Instant.now()));
     }
 }

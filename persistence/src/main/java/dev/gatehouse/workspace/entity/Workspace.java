@@ -23,12 +23,15 @@ import java.time.Instant;
 @Table(name = "WORKSPACE")
 @NamedQuery(name = Workspace.IN, query = "SELECT w FROM Workspace w WHERE w.organization.id = :organization ORDER BY w.name")
 @NamedQuery(name = Workspace.BY_NX_CLOUD_ID, query = "SELECT w FROM Workspace w WHERE w.nxCloudId = :nxCloudId")
+@NamedQuery(name = Workspace.ID_OF, query = "SELECT w.id FROM Workspace w WHERE w.nxCloudId = :nxCloudId")
 public class Workspace implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
     public static final String IN = "Workspace.in";
     public static final String BY_NX_CLOUD_ID = "Workspace.byNxCloudId";
+    /** Only the id, for a reference: loading the workspace would load its organization too. */
+    public static final String ID_OF = "Workspace.idOf";
 
     @Id
     @GeneratedValue(strategy = GenerationType.TABLE)
