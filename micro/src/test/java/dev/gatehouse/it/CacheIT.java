@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -20,8 +21,11 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.htmlunit.html.HtmlPage;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -183,7 +187,8 @@ class CacheIT extends DeployedGatehouse {
     void theRealNxClientGetsARemoteHitThroughGatehouse() throws Exception {
         Setup setup = workspace();
         try (Browser admin = setup.admin()) {
-            NxWorkspace nx = NxWorkspace.create(Path.of("target/nx-e2e"), setup.nxCloudId());
+            NxWorkspace nx = nx();
+            nx.plain(setup.nxCloudId());
             String server = base.resolve("nx/" + setup.nxCloudId()).toString();
             Map<String, String> withToken = Map.of("NX_SELF_HOSTED_REMOTE_CACHE_SERVER", server,
                     "NX_SELF_HOSTED_REMOTE_CACHE_ACCESS_TOKEN", setup.adminToken());
@@ -208,8 +213,116 @@ class CacheIT extends DeployedGatehouse {
             NxWorkspace.Run anonymous = nx.buildFromScratch(Map.of("NX_SELF_HOSTED_REMOTE_CACHE_SERVER", server));
             assertTrue(anonymous.exitCode() != 0, anonymous.output());
             assertTrue(anonymous.output().contains("This workspace does not allow anonymous access."), anonymous.output());
-            nx.delete();
         }
+    }
+
+    /** One npm install of nx for the class: it takes a minute or more. */
+    private static NxWorkspace installed;
+
+    private static NxWorkspace nx() throws Exception {
+        if (installed == null) {
+            installed = NxWorkspace.create(Path.of("target/nx-e2e"), "none");
+        }
+        return installed;
+    }
+
+    @AfterAll
+    static void deleteNx() throws IOException {
+        if (installed != null) {
+            installed.delete();
+        }
+    }
+
+    /**
+     * The source document's own commands, served by Gatehouse's nx client: nxCloudId and nxCloudUrl in
+     * nx.json, `npx nx login`, builds; no NX_SELF_HOSTED_* variable and no NX_NO_CLOUD anywhere.
+     */
+    @Test
+    void theSourceDocumentsOwnCommandsWorkThroughGatehousesNxClient() throws Exception {
+        Setup setup = workspace();
+        String url = base.toString().replaceAll("/$", "");
+        NxWorkspace nx = nx();
+        nx.connect(setup.nxCloudId(), url);
+
+        NxWorkspace.Run unconfirmed = nx.nx(Map.of(), "login");
+        assertTrue(unconfirmed.exitCode() != 0, unconfirmed.output());
+        assertTrue(unconfirmed.output().contains("Run `npx nx login " + url + "` if you trust it."), unconfirmed.output());
+
+        String name = someone();
+        Cli.Running login = nx.start("npx", "--no-install", "nx", "login", url);
+        String address = login.approvalAddress();
+        try (Chromium browser = new Chromium(base)) {
+            browser.open(address);
+            browser.follow("Create an account").signUp(name);
+            browser.press("Approve");
+            browser.assertAt(browser.address(), "Approved.");
+        }
+        Cli.Result loggedIn = login.finish();
+        assertEquals(0, loggedIn.exitCode(), loggedIn.output());
+        Path ini = nx.home().resolve(".config/nxcloud/nxcloud.ini");
+        assertTrue(loggedIn.output().contains("saved in " + ini), loggedIn.output());
+        Matcher saved = Pattern.compile("personalAccessToken=(gatehouse_pat_\\w+)").matcher(Files.readString(ini));
+        assertTrue(saved.find(), Files.readString(ini));
+        String token = saved.group(1);
+        assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(ini)));
+        Browser.addMember(setup.admin().open(setup.organization().getUrl().toString()), name);
+
+        nx.input("through the client " + RANDOM.nextLong());
+        NxWorkspace.Run first = nx.buildFromScratch(Map.of());
+        assertEquals(0, first.exitCode(), first.output());
+        byte[] built = Files.readAllBytes(nx.output());
+        NxWorkspace.Run second = nx.buildFromScratch(Map.of());
+        assertEquals(0, second.exitCode(), second.output());
+        assertTrue(second.output().contains("[remote cache]"), second.output());
+        assertArrayEquals(built, Files.readAllBytes(nx.output()), "restored byte for byte");
+        assertTrue(clientIsCurrent(nx.root()) || clientIsCurrent(nx.home()), "nx's copy of the client has the hash the server expects: no second download");
+
+        nx.input("while the server is away " + RANDOM.nextLong());
+        NxWorkspace.Run offline = nx.buildFromScratch(Map.of("NX_CLOUD_API", "http://127.0.0.1:9"));
+        assertEquals(0, offline.exitCode(), "a server that does not answer fails no build: " + offline.output());
+
+        NxWorkspace.Run loggedOut = nx.nx(Map.of(), "logout");
+        assertEquals(0, loggedOut.exitCode(), loggedOut.output());
+        assertEquals(401, Api.get(base.resolve("api/me"), token).statusCode(), "logout revoked the token");
+        assertFalse(Files.readString(ini).contains(token), Files.readString(ini));
+        Cli.Result revoked = nx.start("npx", "--no-install", "nx-cloud", "configure", "--personal-access-token=" + token).finish();
+        assertEquals(0, revoked.exitCode(), revoked.output());
+        nx.input("with a revoked token " + RANDOM.nextLong());
+        NxWorkspace.Run refused = nx.buildFromScratch(Map.of());
+        assertEquals(0, refused.exitCode(), "a revoked token: a miss, not a failure: " + refused.output());
+        assertTrue(refused.output().contains("run `npx nx login`"), refused.output());
+
+        Cli.Result configured = nx.start("npx", "--no-install", "nx-cloud", "configure", "--personal-access-token=" + setup.adminToken()).finish();
+        assertEquals(0, configured.exitCode(), configured.output());
+        assertTrue(Files.readString(ini).contains(setup.adminToken()) && !Files.readString(ini).contains(token), Files.readString(ini));
+        Cli.Result unsupported = nx.start("npx", "--no-install", "nx-cloud", "start-ci-run").finish();
+        assertTrue(unsupported.exitCode() != 0 && unsupported.output().contains("not supported by Gatehouse"), unsupported.output());
+    }
+
+    /** Asks the server whether the client nx unpacked (somewhere under {@code folder}) is the current one. */
+    private boolean clientIsCurrent(Path folder) throws Exception {
+        Path client;
+        try (Stream<Path> files = Files.walk(folder)) {
+            var found = files.filter(file -> file.getFileName().toString().equals("index.js")
+                    && file.getParent().getFileName().toString().startsWith("gatehouse-")).findFirst();
+            if (found.isEmpty()) {
+                return false;
+            }
+            client = found.get().getParent();
+        }
+        String version = client.getFileName().toString().replaceAll("-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$", "");
+        java.util.List<String> hashes = new java.util.ArrayList<>();
+        try (Stream<Path> files = Files.list(client)) {
+            for (Path file : (Iterable<Path>) files::iterator) {
+                hashes.add(java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file))));
+            }
+        }
+        hashes.sort(null);
+        String contentHash = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(String.join("", hashes).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        HttpResponse<String> verify = Api.send(HttpRequest.newBuilder(base.resolve("nx-cloud/client/verify?version=" + version
+                + "&contentHash=" + contentHash)));
+        return verify.statusCode() == 200 && verify.body().contains("\"valid\":true");
     }
 
     private static long storedArtifacts(Setup setup) throws Exception {

@@ -24,14 +24,17 @@ final class NxWorkspace {
 
     private final Path root;
     private final Path home;
+    /** Whether nx loads Gatehouse's own client from the server in nx.json, as after `npx nx login`. */
+    private boolean throughClient;
 
     /** What one nx run printed and how it ended. */
     record Run(int exitCode, String output) {
     }
 
     private NxWorkspace(Path root) {
-        this.root = root;
-        this.home = root.resolveSibling(root.getFileName() + "-home");
+        // Absolute: nx and its client run in the workspace and resolve HOME and XDG_CONFIG_HOME from there.
+        this.root = root.toAbsolutePath();
+        this.home = this.root.resolveSibling(this.root.getFileName() + "-home");
     }
 
     static NxWorkspace create(Path folder, String nxCloudId) throws Exception {
@@ -57,6 +60,34 @@ final class NxWorkspace {
         return workspace;
     }
 
+    /** Only the id in nx.json, and the cache named by the variables each run is given. */
+    void plain(String nxCloudId) throws IOException {
+        write("nx.json", "{\"nxCloudId\":\"" + nxCloudId + "\"}");
+        throughClient = false;
+    }
+
+    /**
+     * Names the server in nx.json, as the source document's setup does, and lets nx load its client
+     * from there: no NX_NO_CLOUD from now on.
+     */
+    void connect(String nxCloudId, String nxCloudUrl) throws IOException {
+        write("nx.json", "{\"nxCloudId\":\"" + nxCloudId + "\",\"nxCloudUrl\":\"" + nxCloudUrl + "\"}");
+        throughClient = true;
+    }
+
+    Path home() {
+        return home;
+    }
+
+    Path root() {
+        return root;
+    }
+
+    /** nx or npx nx-cloud, still running, for a command that waits for a person (nx login). */
+    Cli.Running start(String... command) throws IOException {
+        return new Cli.Running(process(Map.of(), command).start());
+    }
+
     void input(String text) throws IOException {
         write("apps/app/src/input.txt", text);
     }
@@ -73,7 +104,7 @@ final class NxWorkspace {
         return nx(environment, "run", "app:build", "--outputStyle=static");
     }
 
-    private Run nx(Map<String, String> environment, String... arguments) throws Exception {
+    Run nx(Map<String, String> environment, String... arguments) throws Exception {
         List<String> command = new ArrayList<>(List.of("npx", "--no-install", "nx"));
         command.addAll(List.of(arguments));
         Process nx = process(environment, command.toArray(String[]::new)).start();
@@ -90,7 +121,9 @@ final class NxWorkspace {
         env.put("XDG_CONFIG_HOME", home.resolve(".config").toString());
         env.put("XDG_CACHE_HOME", home.resolve(".cache").toString());
         env.put("npm_config_cache", home.resolve(".npm").toString());
-        env.put("NX_NO_CLOUD", "true");
+        if (!throughClient) {
+            env.put("NX_NO_CLOUD", "true");
+        }
         env.put("NX_DAEMON", "false");
         env.put("NX_TUI", "false");
         env.put("CI", "true");
