@@ -295,6 +295,12 @@ class CacheIT extends DeployedGatehouse {
         Cli.Result configured = nx.start("npx", "--no-install", "nx-cloud", "configure", "--personal-access-token=" + setup.adminToken()).finish();
         assertEquals(0, configured.exitCode(), configured.output());
         assertTrue(Files.readString(ini).contains(setup.adminToken()) && !Files.readString(ini).contains(token), Files.readString(ini));
+        String workspaceToken = Browser.newWorkspaceToken(setup.admin().open(setup.workspace().getUrl().toString()), "ci", "Read-write");
+        nx.legacy(workspaceToken, url);
+        Cli.Result converted = nx.start("npx", "--no-install", "nx-cloud", "convert-to-nx-cloud-id").finish();
+        assertEquals(0, converted.exitCode(), converted.output());
+        assertEquals("{\"nxCloudId\": \"" + setup.nxCloudId() + "\",\"nxCloudUrl\":\"" + url + "\"}",
+                Files.readString(nx.root().resolve("nx.json")), converted.output());
         Cli.Result unsupported = nx.start("npx", "--no-install", "nx-cloud", "start-ci-run").finish();
         assertTrue(unsupported.exitCode() != 0 && unsupported.output().contains("not supported by Gatehouse"), unsupported.output());
     }

@@ -75,6 +75,12 @@ final class NxWorkspace {
         throughClient = true;
     }
 
+    /** The legacy nx.json of a workspace connected before nxCloudId: a workspace access token in the repository. */
+    void legacy(String nxCloudAccessToken, String nxCloudUrl) throws IOException {
+        write("nx.json", "{\"nxCloudAccessToken\":\"" + nxCloudAccessToken + "\",\"nxCloudUrl\":\"" + nxCloudUrl + "\"}");
+        throughClient = true;
+    }
+
     Path home() {
         return home;
     }

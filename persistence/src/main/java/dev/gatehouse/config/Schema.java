@@ -1,5 +1,6 @@
 package dev.gatehouse.config;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -122,7 +123,7 @@ public final class Schema {
         try (Connection connection = database.getConnection(); Statement backup = connection.createStatement()) {
             Files.createDirectories(backups);
             backup.execute("BACKUP TO '" + copy.toString().replace("'", "''") + "'");
-        } catch (SQLException | java.io.IOException e) {
+        } catch (SQLException | IOException e) {
             throw new SchemaRefused("Gatehouse cannot start: the database could not be copied to " + copy
                     + " before its schema is migrated, so nothing was changed. The cause: " + e.getMessage(), e);
         }

@@ -45,8 +45,7 @@ class SchemaTest {
     void aDatabaseOfThePreviousReleaseIsBaselinedUnchangedAndEndsLikeAFreshOne() throws Exception {
         DataSource previous = h2("previous");
         createdByEclipseLink(previous);
-        execute(previous, "INSERT INTO ACCOUNT (ID, USERNAME, EMAIL, PASSWORDHASH, CREATEDAT) VALUES (7, 'ada',"
-                + " 'ada@example.org', 'hash', CURRENT_TIMESTAMP)");
+        account(previous, 7, "ada");
         List<String> before = catalogue(previous);
 
         String said = new Schema(previous, data.resolve("backups"), H2).migrate();
@@ -82,8 +81,7 @@ class SchemaTest {
     void aMigrationOfADatabaseWithDataIsPrecededByACopyThatAFailureNames() throws Exception {
         DataSource kept = h2("kept");
         new Schema(kept, data.resolve("backups"), H2).migrate();
-        execute(kept, "INSERT INTO ACCOUNT (ID, USERNAME, EMAIL, PASSWORDHASH, CREATEDAT) VALUES (8, 'grace',"
-                + " 'grace@example.org', 'hash', CURRENT_TIMESTAMP)");
+        account(kept, 8, "grace");
 
         Schema.SchemaRefused refused = assertThrows(Schema.SchemaRefused.class,
                 () -> new Schema(kept, data.resolve("backups"), H2, "classpath:db/migration-test/failing").migrate());
@@ -102,13 +100,17 @@ class SchemaTest {
     void aLaterMigrationMovesTheRowsThatAreThere() throws Exception {
         DataSource later = h2("later");
         new Schema(later, data.resolve("backups"), H2).migrate();
-        execute(later, "INSERT INTO ACCOUNT (ID, USERNAME, EMAIL, PASSWORDHASH, CREATEDAT) VALUES (9, 'linus',"
-                + " 'linus@example.org', 'hash', CURRENT_TIMESTAMP)");
+        account(later, 9, "linus");
 
         String said = new Schema(later, data.resolve("backups"), H2, "classpath:db/migration-test/later").migrate();
 
         assertTrue(said.contains("from version 1 to version 2") && said.contains("the database before is in"), said);
         assertEquals("LINUS@EXAMPLE.ORG", single(later, "SELECT SHOUTED FROM ACCOUNT_SHOUTED WHERE ID = 9"));
+    }
+
+    private static void account(DataSource database, int id, String name) throws SQLException {
+        execute(database, "INSERT INTO ACCOUNT (ID, USERNAME, EMAIL, PASSWORDHASH, CREATEDAT) VALUES (" + id + ", '" + name
+                + "', '" + name + "@example.org', 'hash', CURRENT_TIMESTAMP)");
     }
 
     private DataSource h2(String name) {
