@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.logging.Level;
 import java.util.stream.Collectors;
 import org.openqa.selenium.By;
-import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -100,13 +100,15 @@ final class Chromium implements AutoCloseable {
 
     /**
      * A click does not wait for the page it leads to: reading the address right after it can still
-     * see the old page. So wait until the old document is gone and the new one has loaded.
+     * see the old page. So the old page's window gets a mark, and the wait lasts until a window
+     * without it (a new document) has loaded. While the browser is between documents a script may
+     * fail; that only means "not yet".
      */
     private Chromium clickAndAwaitNextPage(WebElement target) {
-        WebElement oldPage = driver.findElement(By.tagName("html"));
+        driver.executeScript("window.gatehouseOldPage = true");
         target.click();
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (!isGone(oldPage) || !"complete".equals(driver.executeScript("return document.readyState"))) {
+        while (!isNewPageLoaded()) {
             if (System.nanoTime() > deadline) {
                 throw new AssertionError("no new page after the click, still at " + address() + ":\n" + text());
             }
@@ -115,12 +117,12 @@ final class Chromium implements AutoCloseable {
         return this;
     }
 
-    private static boolean isGone(WebElement element) {
+    private boolean isNewPageLoaded() {
         try {
-            element.isEnabled();
+            return Boolean.TRUE.equals(driver.executeScript(
+                    "return window.gatehouseOldPage === undefined && document.readyState === 'complete'"));
+        } catch (WebDriverException betweenDocuments) {
             return false;
-        } catch (StaleElementReferenceException gone) {
-            return true;
         }
     }
 
