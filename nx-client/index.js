@@ -7,7 +7,7 @@ const fs = require('fs');
 const path = require('path');
 const workspace = require('./workspace');
 const ini = require('./ini');
-const { login, logout, Failure } = require('./login');
+const { login, logout, call, Failure } = require('./login');
 
 let nxPaths = [];
 
@@ -145,22 +145,24 @@ async function convert() {
   if (!fs.existsSync(file)) throw new Failure(2, 'There is no nx.json here: run this in the root folder of an Nx workspace.');
   const text = fs.readFileSync(file, 'utf8');
   const json = JSON.parse(text);
-  const token = json.nxCloudAccessToken;
+  const token = json.nxCloudAccessToken || workspace.legacyOptions(json).nxCloudAccessToken;
   if (!token) {
     throw new Failure(2, `${file} has no nxCloudAccessToken to convert${json.nxCloudId ? `; it uses nxCloudId ${json.nxCloudId} already.` : '.'}`);
   }
   const url = workspace.serverUrl(root());
   if (!url) throw new Failure(2, 'Which Gatehouse? Put "nxCloudUrl" in nx.json, or set NX_CLOUD_API.');
-  const answer = await fetch(`${url}/api/workspace-tokens/lookup`, {
-    method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ token }).toString(),
-  }).catch((e) => { throw new Failure(2, `Gatehouse at ${url} did not answer (${e.message}). ${file} was not changed.`); });
+  const answer = await call(url, '/api/workspace-tokens/lookup', { form: { token } });
   if (answer.status === 404) {
     throw new Failure(1, `The server at ${url} knows no active workspace access token like the one in ${file}. It was not changed.`);
   }
-  if (answer.status !== 200) throw new Failure(2, `The server did not answer the lookup (HTTP ${answer.status}). ${file} was not changed.`);
-  const { nxCloudId } = await answer.json();
-  // Only the key is replaced, so the file keeps its layout and every other line.
-  const converted = text.replace(/"nxCloudAccessToken"\s*:\s*"[^"]*"/, `"nxCloudId": ${JSON.stringify(nxCloudId)}`);
+  if (answer.status !== 200 || !answer.json) {
+    throw new Failure(2, `The server did not answer the lookup (HTTP ${answer.status}). ${file} was not changed.`);
+  }
+  const { nxCloudId } = answer.json;
+  // Only that entry is replaced (at the top level or in the runner's options, as the Java CLI does),
+  // with the spacing around its colon, so the file keeps its layout and every other line.
+  const entry = new RegExp(`"nxCloudAccessToken"(\\s*):(\\s*)"${token.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"`);
+  const converted = text.replace(entry, (all, before, after) => `"nxCloudId"${before}:${after}${JSON.stringify(nxCloudId)}`);
   JSON.parse(converted);
   const temporary = `${file}.${process.pid}.tmp`;
   fs.writeFileSync(temporary, converted);

@@ -139,4 +139,4 @@ async function logout(url) {
   console.log(`Logged out: the token is revoked and removed from ${file.file}`);
 }
 
-module.exports = { login, logout, Failure };
+module.exports = { login, logout, call, Failure };

@@ -12,18 +12,21 @@ function nxJson(root) {
   }
 }
 
+/** The options of the default tasks runner, where workspaces connected before Nx 19.7 keep them. */
+function legacyOptions(json) {
+  return (json.tasksRunnerOptions && json.tasksRunnerOptions.default && json.tasksRunnerOptions.default.options) || {};
+}
+
 /** NX_CLOUD_API, else nxCloudUrl in nx.json (or the legacy runner options), as nx itself picks it. */
 function serverUrl(root, override) {
   const json = nxJson(root);
-  const legacy = json.tasksRunnerOptions && json.tasksRunnerOptions.default && json.tasksRunnerOptions.default.options;
-  const url = override || process.env.NX_CLOUD_API || json.nxCloudUrl || (legacy && legacy.url) || null;
+  const url = override || process.env.NX_CLOUD_API || json.nxCloudUrl || legacyOptions(json).url || null;
   return url ? url.replace(/\/+$/, '') : null;
 }
 
 function nxCloudId(root) {
   const json = nxJson(root);
-  const legacy = json.tasksRunnerOptions && json.tasksRunnerOptions.default && json.tasksRunnerOptions.default.options;
-  return json.nxCloudId || (legacy && legacy.nxCloudId) || null;
+  return json.nxCloudId || legacyOptions(json).nxCloudId || null;
 }
 
 /** CI's token from the environment, else the one `nx login` saved for this server. */
@@ -31,4 +34,4 @@ function token(url) {
   return process.env.NX_SELF_HOSTED_REMOTE_CACHE_ACCESS_TOKEN || (url && ini.read().token(url)) || null;
 }
 
-module.exports = { serverUrl, nxCloudId, token };
+module.exports = { serverUrl, nxCloudId, token, legacyOptions };

@@ -299,7 +299,7 @@ class CacheIT extends DeployedGatehouse {
         nx.legacy(workspaceToken, url);
         Cli.Result converted = nx.start("npx", "--no-install", "nx-cloud", "convert-to-nx-cloud-id").finish();
         assertEquals(0, converted.exitCode(), converted.output());
-        assertEquals("{\"nxCloudId\": \"" + setup.nxCloudId() + "\",\"nxCloudUrl\":\"" + url + "\"}",
+        assertEquals("{\"nxCloudId\":\"" + setup.nxCloudId() + "\",\"nxCloudUrl\":\"" + url + "\"}",
                 Files.readString(nx.root().resolve("nx.json")), converted.output());
         Cli.Result unsupported = nx.start("npx", "--no-install", "nx-cloud", "start-ci-run").finish();
         assertTrue(unsupported.exitCode() != 0 && unsupported.output().contains("not supported by Gatehouse"), unsupported.output());

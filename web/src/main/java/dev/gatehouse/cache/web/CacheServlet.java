@@ -1,5 +1,7 @@
 package dev.gatehouse.cache.web;
 
+import static dev.gatehouse.common.web.PlainAnswer.sentence;
+
 import dev.gatehouse.cache.boundary.CacheService;
 import dev.gatehouse.cache.boundary.CacheService.Written;
 import dev.gatehouse.cache.control.ArtifactFiles;
@@ -18,7 +20,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.Optional;
 
@@ -61,7 +62,7 @@ public class CacheServlet extends HttpServlet {
             return;
         }
         response.setHeader("Allow", "GET, PUT");
-        say(response, HttpServletResponse.SC_METHOD_NOT_ALLOWED, "The cache answers GET and PUT only, not " + method + ".");
+        sentence(response, HttpServletResponse.SC_METHOD_NOT_ALLOWED, "The cache answers GET and PUT only, not " + method + ".");
     }
 
     @Override
@@ -76,7 +77,7 @@ public class CacheServlet extends HttpServlet {
         }
         Optional<Artifact> artifact = files.find(new CacheKey(path.nxCloudId(), path.hash()));
         if (artifact.isEmpty()) {
-            say(response, HttpServletResponse.SC_NOT_FOUND, "No artifact with this hash in this workspace.");
+            sentence(response, HttpServletResponse.SC_NOT_FOUND, "No artifact with this hash in this workspace.");
             return;
         }
         response.setContentType("application/octet-stream");
@@ -98,11 +99,11 @@ public class CacheServlet extends HttpServlet {
         }
         long length = request.getContentLengthLong();
         if (length < 0) {
-            say(response, HttpServletResponse.SC_BAD_REQUEST, "Send the artifact with a Content-Length header.");
+            sentence(response, HttpServletResponse.SC_BAD_REQUEST, "Send the artifact with a Content-Length header.");
             return;
         }
         if (length > maxBytes) {
-            say(response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, "This artifact has " + length
+            sentence(response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, "This artifact has " + length
                     + " bytes; this server accepts at most " + maxBytes + " (" + Settings.CACHE_MAX_BYTES + ").");
             return;
         }
@@ -114,15 +115,15 @@ public class CacheServlet extends HttpServlet {
         try {
             written = cache.write(path.nxCloudId(), path.hash(), request.getInputStream(), length);
         } catch (IncompleteBodyException incomplete) {
-            say(response, HttpServletResponse.SC_BAD_REQUEST, incomplete.getMessage());
+            sentence(response, HttpServletResponse.SC_BAD_REQUEST, incomplete.getMessage());
             return;
         }
         switch (written) {
-            case STORED -> say(response, HttpServletResponse.SC_OK, "Stored.");
-            case EXISTS -> say(response, HttpServletResponse.SC_CONFLICT,
+            case STORED -> sentence(response, HttpServletResponse.SC_OK, "Stored.");
+            case EXISTS -> sentence(response, HttpServletResponse.SC_CONFLICT,
                     "This hash is stored already. Cache entries are never replaced, so that no one can poison them.");
             // 403, which nx tolerates: a failure of ours must not fail the build.
-            case NOT_RECORDED -> say(response, HttpServletResponse.SC_FORBIDDEN, "The artifact was not kept: its"
+            case NOT_RECORDED -> sentence(response, HttpServletResponse.SC_FORBIDDEN, "The artifact was not kept: its"
                     + " workspace was deleted during the upload, or the server could not record it. The build goes on.");
         }
     }
@@ -130,12 +131,12 @@ public class CacheServlet extends HttpServlet {
     private static CachePath validPath(HttpServletRequest request, HttpServletResponse response) throws IOException {
         CachePath path = CachePath.of(request);
         if (path == null) {
-            say(response, HttpServletResponse.SC_NOT_FOUND, "This is not a cache address. Set "
+            sentence(response, HttpServletResponse.SC_NOT_FOUND, "This is not a cache address. Set "
                     + "NX_SELF_HOSTED_REMOTE_CACHE_SERVER to http://<this server>/nx/<your nxCloudId>.");
             return null;
         }
         if (!CacheKey.isValidHash(path.hash())) {
-            say(response, HttpServletResponse.SC_BAD_REQUEST,
+            sentence(response, HttpServletResponse.SC_BAD_REQUEST,
                     "A cache hash is 1 to " + CacheKey.HASH_MAX + " letters, digits, '-' or '_'.");
             return null;
         }
@@ -146,27 +147,18 @@ public class CacheServlet extends HttpServlet {
     private static void refuseAccess(HttpServletRequest request, HttpServletResponse response, boolean writing)
             throws IOException {
         if (writing && request.isUserInRole(Roles.WORKSPACE_READER)) {
-            say(response, HttpServletResponse.SC_FORBIDDEN, "This workspace is read-only for you: the artifact"
+            sentence(response, HttpServletResponse.SC_FORBIDDEN, "This workspace is read-only for you: the artifact"
                     + " was not stored. An admin of its organization can change the access level.");
         } else if (CachePrincipals.isWorkspaceToken(request.getRemoteUser())) {
-            say(response, HttpServletResponse.SC_UNAUTHORIZED, "This workspace access token belongs to another"
+            sentence(response, HttpServletResponse.SC_UNAUTHORIZED, "This workspace access token belongs to another"
                     + " workspace. Use the token made for this one, or check NX_SELF_HOSTED_REMOTE_CACHE_SERVER.");
         } else if (CachePrincipals.ANONYMOUS.equals(request.getRemoteUser())) {
-            say(response, HttpServletResponse.SC_UNAUTHORIZED, "This workspace does not allow anonymous access. Run"
+            sentence(response, HttpServletResponse.SC_UNAUTHORIZED, "This workspace does not allow anonymous access. Run"
                     + " `gatehouse login` and set NX_SELF_HOSTED_REMOTE_CACHE_ACCESS_TOKEN to your personal access token.");
         } else {
-            say(response, HttpServletResponse.SC_UNAUTHORIZED, "Your personal access token does not give access to"
+            sentence(response, HttpServletResponse.SC_UNAUTHORIZED, "Your personal access token does not give access to"
                     + " this workspace: you are not a member of its organization, and it does not admit others by"
                     + " its id. Ask an admin of the organization to add you.");
         }
-    }
-
-    private static void say(HttpServletResponse response, int status, String sentence) throws IOException {
-        response.setStatus(status);
-        // Exactly text/plain: nx rejects a 401 with any other Content-Type, parameters included.
-        response.setContentType("text/plain");
-        byte[] body = (sentence + "\n").getBytes(StandardCharsets.UTF_8);
-        response.setContentLength(body.length);
-        response.getOutputStream().write(body);
     }
 }

@@ -3,6 +3,7 @@ package dev.gatehouse.login.web;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonReader;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.TreeMap;
@@ -31,7 +33,7 @@ record NxClientBundle(String version, String contentHash, byte[] archive) {
         TreeMap<String, byte[]> files = new TreeMap<>();
         byte[] manifest = read(loader, "package.json");
         files.put("package.json", manifest);
-        try (JsonReader json = Json.createReader(new java.io.ByteArrayInputStream(manifest))) {
+        try (JsonReader json = Json.createReader(new ByteArrayInputStream(manifest))) {
             JsonArray listed = json.readObject().getJsonArray("files");
             for (int i = 0; i < listed.size(); i++) {
                 files.put(listed.getString(i), read(loader, listed.getString(i)));
@@ -86,7 +88,7 @@ record NxClientBundle(String version, String contentHash, byte[] archive) {
         header[156] = '0';
         put(header, 257, "ustar");
         put(header, 263, "00");
-        java.util.Arrays.fill(header, 148, 156, (byte) ' ');
+        Arrays.fill(header, 148, 156, (byte) ' ');
         int sum = 0;
         for (byte b : header) {
             sum += b & 0xff;

@@ -1,5 +1,6 @@
 package dev.gatehouse.login.web;
 
+import dev.gatehouse.common.web.PlainAnswer;
 import jakarta.json.Json;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
@@ -35,20 +36,13 @@ public class NxClientServlet extends HttpServlet {
             var answer = current ? Json.createObjectBuilder().add("valid", true)
                     : Json.createObjectBuilder().add("valid", false).add("version", bundle.version())
                             .add("url", "/nx-cloud/client/" + bundle.fileName());
-            send(response, HttpServletResponse.SC_OK, "application/json", answer.build().toString().getBytes(StandardCharsets.UTF_8));
+            PlainAnswer.send(response, HttpServletResponse.SC_OK, "application/json", answer.build().toString().getBytes(StandardCharsets.UTF_8));
         } else if ("GET".equals(request.getMethod()) && ("/client/" + bundle.fileName()).equals(path)) {
             response.setHeader("Cache-Control", "public, max-age=31536000, immutable");
-            send(response, HttpServletResponse.SC_OK, "application/gzip", bundle.archive());
+            PlainAnswer.send(response, HttpServletResponse.SC_OK, "application/gzip", bundle.archive());
         } else {
-            send(response, HttpServletResponse.SC_NOT_FOUND, "text/plain", ("Gatehouse does not offer Nx Cloud's " + request.getMethod()
-                    + " /nx-cloud" + path + ". It serves nx's remote cache, `nx login` and `nx logout`.\n").getBytes(StandardCharsets.UTF_8));
+            PlainAnswer.sentence(response, HttpServletResponse.SC_NOT_FOUND, "Gatehouse does not offer Nx Cloud's "
+                    + request.getMethod() + " /nx-cloud" + path + ". It serves nx's remote cache, `nx login` and `nx logout`.");
         }
-    }
-
-    private static void send(HttpServletResponse response, int status, String type, byte[] body) throws IOException {
-        response.setStatus(status);
-        response.setContentType(type);
-        response.setContentLength(body.length);
-        response.getOutputStream().write(body);
     }
 }

@@ -1,12 +1,12 @@
 package dev.gatehouse.security.web;
 
+import dev.gatehouse.common.web.PlainAnswer;
 import dev.gatehouse.token.boundary.BearerCheck;
 import dev.gatehouse.token.boundary.TokenService;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.List;
 
@@ -69,21 +69,16 @@ public final class BearerAuthentication {
 
     /**
      * Commits the response, so that the container cannot replace the sentence with an error page.
-     * With its length stated, the one flush sends the whole answer: a chunked one needed a second
-     * write for its end, and the flush was a fifth of a refused cache request (bench/RESULTS.md).
-     * Returns no caller, for {@link #tokenOwner}.
+     * Sent with its length, the one flush carries the whole answer (a chunked one needed a second
+     * write for its end: a fifth of a refused cache request, bench/RESULTS.md). Returns no caller,
+     * for {@link #tokenOwner}.
      */
     static String refuse(HttpServletResponse response, int status, String sentence) {
         try {
-            response.setStatus(status);
-            // Exactly text/plain: nx rejects a 401 with any other Content-Type, parameters included.
-            response.setContentType("text/plain");
             if (status == HttpServletResponse.SC_UNAUTHORIZED) {
                 response.setHeader("WWW-Authenticate", "Bearer realm=\"gatehouse\"");
             }
-            byte[] body = (sentence + "\n").getBytes(StandardCharsets.UTF_8);
-            response.setContentLength(body.length);
-            response.getOutputStream().write(body);
+            PlainAnswer.sentence(response, status, sentence);
             response.flushBuffer();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
