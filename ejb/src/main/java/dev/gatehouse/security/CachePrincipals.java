@@ -15,11 +15,6 @@ public final class CachePrincipals {
     private CachePrincipals() {
     }
 
-    /** Who wrote an artifact, as recorded: a username, a workspace token, or null for anonymous. */
-    public static String writer(String principal) {
-        return ANONYMOUS.equals(principal) ? null : principal;
-    }
-
     public static boolean isWorkspaceToken(String principal) {
         return principal != null && principal.startsWith(WORKSPACE_TOKEN);
     }

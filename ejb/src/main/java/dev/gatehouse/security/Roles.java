@@ -18,6 +18,12 @@ public final class Roles {
     /** May write the remote cache of the workspace named in the request's path. */
     public static final String WORKSPACE_WRITER = "workspace-writer";
 
+    /**
+     * Trusted by the workspace in the request's path: uploads go to its trusted tier, and reads see
+     * only that tier ({@code Workspace#trusts}).
+     */
+    public static final String WORKSPACE_TRUSTED = "workspace-trusted";
+
     /** The groups a cache caller gets for the workspace it asks for. */
     public static Set<String> forLevel(AccessLevel level) {
         return switch (level) {

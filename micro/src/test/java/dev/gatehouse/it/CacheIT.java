@@ -24,6 +24,7 @@ import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.htmlunit.html.HtmlCheckBoxInput;
 import org.htmlunit.html.HtmlPage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -65,6 +66,12 @@ class CacheIT extends DeployedGatehouse {
         Browser.choose(page, "idAccessLevel", idLevel);
         Browser.choose(page, "patAccessLevel", patLevel);
         assertTrue(text(Browser.press(page, "Save access levels")).contains("Access levels saved"));
+    }
+
+    private static void trustMembersUploads(Setup setup, boolean trusted) throws Exception {
+        HtmlPage page = setup.admin().open(setup.workspace().getUrl().toString());
+        ((HtmlCheckBoxInput) page.getElementById("membersUploadsTrusted")).setChecked(trusted);
+        assertTrue(text(Browser.press(page, "Save access levels")).contains("members' uploads " + (trusted ? "trusted" : "untrusted")));
     }
 
     private URI artifact(String nxCloudId, String hash) {
@@ -138,7 +145,8 @@ class CacheIT extends DeployedGatehouse {
             String outsiderToken = Browser.shownToken(outsider.newToken("nx", "30 days"));
             String hash = hash();
             URI uri = artifact(setup.nxCloudId(), hash);
-            assertEquals(200, put(uri, null, bytes(100)).statusCode(), "read-write by id is the default");
+            assertEquals(200, put(artifact(setup.nxCloudId(), hash()), null, bytes(100)).statusCode(), "read-write by id is the default");
+            assertEquals(200, put(uri, memberToken, bytes(100)).statusCode());
 
             levels(setup, "NONE", "READ_WRITE");
             assertSays(get(uri, null), 401, "This workspace does not allow anonymous access. Run `gatehouse login`");
@@ -213,6 +221,177 @@ class CacheIT extends DeployedGatehouse {
             NxWorkspace.Run anonymous = nx.buildFromScratch(Map.of("NX_SELF_HOSTED_REMOTE_CACHE_SERVER", server));
             assertTrue(anonymous.exitCode() != 0, anonymous.output());
             assertTrue(anonymous.output().contains("This workspace does not allow anonymous access."), anonymous.output());
+        }
+    }
+
+    /**
+     * The tier matrix over HTTP, the same table as the decision's unit test: each kind of writer, with
+     * members' uploads trusted and not, and which kinds of reader then get the entry (the rest miss).
+     */
+    @Test
+    void untrustedUploadsNeverReachTheCallersAWorkspaceTrusts() throws Exception {
+        Setup setup = workspace();
+        try (Browser admin = setup.admin(); Browser memberBrowser = new Browser(base); Browser outsider = new Browser(base)) {
+            Map<String, String> tokens = new java.util.LinkedHashMap<>();
+            tokens.put("anonymous", null);
+            outsider.signUp(someone());
+            tokens.put("outsider-pat", Browser.shownToken(outsider.newToken("nx", "30 days")));
+            tokens.put("member-pat", member(setup, memberBrowser));
+            tokens.put("ci-token-ro", Browser.newWorkspaceToken(admin.open(setup.workspace().getUrl().toString()), "pr", "Read-only"));
+            tokens.put("ci-token-rw", Browser.newWorkspaceToken(admin.open(setup.workspace().getUrl().toString()), "ci", "Read-write"));
+            String[][] table = {
+                    // members' uploads trusted, writer, readers who get the entry
+                    {"true", "anonymous", "anonymous outsider-pat ci-token-ro"},
+                    {"true", "outsider-pat", "anonymous outsider-pat ci-token-ro"},
+                    {"true", "member-pat", "anonymous outsider-pat member-pat ci-token-ro ci-token-rw"},
+                    {"true", "ci-token-rw", "anonymous outsider-pat member-pat ci-token-ro ci-token-rw"},
+                    {"false", "anonymous", "anonymous outsider-pat member-pat ci-token-ro"},
+                    {"false", "outsider-pat", "anonymous outsider-pat member-pat ci-token-ro"},
+                    {"false", "member-pat", "anonymous outsider-pat member-pat ci-token-ro"},
+                    {"false", "ci-token-rw", "anonymous outsider-pat member-pat ci-token-ro ci-token-rw"},
+            };
+            List<String> wrong = new ArrayList<>();
+            boolean trusted = true;
+            for (String[] row : table) {
+                if (Boolean.parseBoolean(row[0]) != trusted) {
+                    trusted = Boolean.parseBoolean(row[0]);
+                    trustMembersUploads(setup, trusted);
+                }
+                URI uri = artifact(setup.nxCloudId(), hash());
+                assertEquals(200, put(uri, tokens.get(row[1]), bytes(10)).statusCode(), row[1]);
+                List<String> readers = List.of(row[2].split(" "));
+                for (Map.Entry<String, String> reader : tokens.entrySet()) {
+                    int expected = readers.contains(reader.getKey()) ? 200 : 404;
+                    int status = get(uri, reader.getValue()).statusCode();
+                    if (status != expected) {
+                        wrong.add("trusted " + trusted + ", " + row[1] + " wrote, " + reader.getKey() + " got " + status);
+                    }
+                }
+            }
+            assertEquals(List.of(), wrong);
+            String audit = admin.open(setup.organization().getUrl().toString()).getElementById("audit").asNormalizedText();
+            assertTrue(audit.contains("change members' upload trust") && audit.contains("members' uploads untrusted"), audit);
+        }
+    }
+
+    /**
+     * CREEP: someone who knows only the nxCloudId plants bytes under a hash CI will compute. CI still
+     * stores its own, everyone gets CI's, and the workspace page shows both entries' provenance,
+     * down to the SHA-256 of their bytes, and purges by token and by person.
+     */
+    @Test
+    void aPlantedHashDoesNotBlockCiAndTheAdminSeesAndPurgesItsProvenance() throws Exception {
+        Setup setup = workspace();
+        try (Browser admin = setup.admin(); Browser memberBrowser = new Browser(base)) {
+            String ci = Browser.newWorkspaceToken(admin.open(setup.workspace().getUrl().toString()), "ci", "Read-write");
+            String memberToken = member(setup, memberBrowser);
+            String hash = hash();
+            URI uri = artifact(setup.nxCloudId(), hash);
+            byte[] planted = bytes(500);
+            byte[] built = bytes(700);
+            assertEquals(200, put(uri, null, planted).statusCode());
+            assertSays(put(uri, null, bytes(5)), 409, "never replaced");
+            assertSays(get(uri, ci), 404, "No artifact");
+            assertEquals(200, put(uri, ci, built).statusCode(), "the untrusted entry does not block CI");
+            for (String reader : new String[] {ci, null, memberToken, setup.adminToken()}) {
+                assertArrayEquals(built, get(uri, reader).body(), "CI's bytes, trusted first");
+            }
+            assertSays(put(uri, null, bytes(5)), 409, "stored already");
+
+            HtmlPage page = admin.open(setup.workspace().getUrl().toString());
+            Browser.fill(page, "Hash", hash);
+            page = Browser.press(page, "Look up");
+            String found = page.getElementById("foundEntries").asNormalizedText().replaceAll("\\s+", " ");
+            assertTrue(found.contains("Trusted") && found.contains("workspace token ci") && found.contains(sha256(built)), found);
+            assertTrue(found.contains("Untrusted") && found.contains("anonymous") && found.contains(sha256(planted)), found);
+            assertTrue(found.contains("127.0.0.1") && found.contains("700 B") && found.contains("500 B"), found);
+            String holdings = page.getElementById("cacheHoldings").asNormalizedText().replaceAll("\\s+", " ");
+            assertTrue(holdings.contains("Trusted 1 700 B") && holdings.contains("Untrusted 1 500 B"), holdings);
+
+            String memberHash = hash();
+            assertEquals(200, put(artifact(setup.nxCloudId(), memberHash), memberToken, bytes(10)).statusCode());
+            assertEquals(200, put(artifact(setup.nxCloudId(), hash()), memberToken, bytes(10)).statusCode());
+            page = Browser.press(admin.open(setup.workspace().getUrl().toString()), "Purge all written with token #" + tokenId(page, "ci"));
+            assertTrue(text(page).contains("Purged 1 entry written with the token of workspace token ci"), text(page));
+            assertSays(get(uri, ci), 404, "No artifact");
+            assertArrayEquals(planted, get(uri, null).body(), "the untrusted entry stays");
+            assertEquals(200, get(artifact(setup.nxCloudId(), memberHash), memberToken).statusCode(), "others stay");
+
+            Browser.fill(page, "Hash", memberHash);
+            page = Browser.press(Browser.press(page, "Look up"), "Purge all by " + memberBrowser.open("profile").getElementsByTagName("strong").get(0).getTextContent());
+            assertTrue(text(page).contains("Purged 2 entries written by"), text(page));
+            assertSays(get(artifact(setup.nxCloudId(), memberHash), memberToken), 404, "No artifact");
+            assertEquals(200, put(uri, ci, built).statusCode(), "a purged hash can be written again");
+
+            page = Browser.press(Browser.press(page, "Purge the untrusted tier"), "Yes, purge the untrusted tier");
+            assertTrue(text(page).contains("Purged 1 entry in the untrusted tier"), text(page));
+            assertFalse(Files.exists(cacheFolder(setup).resolve(".untrusted").resolve(hash)), "its file went too");
+            String audit = admin.open(setup.organization().getUrl().toString()).getElementById("audit").asNormalizedText();
+            assertTrue(audit.contains("purge cache by token") && audit.contains("purge cache by person")
+                    && audit.contains("2 entries purged") && audit.contains("purge untrusted cache"), audit);
+        }
+    }
+
+    /** The id the page shows for the token that wrote an entry of the given writer. */
+    private static String tokenId(HtmlPage page, String tokenName) {
+        Matcher id = Pattern.compile("workspace token " + tokenName + "\\s+#(\\d+)").matcher(page.getElementById("foundEntries").asNormalizedText());
+        assertTrue(id.find(), page.getElementById("foundEntries").asNormalizedText());
+        return id.group(1);
+    }
+
+    private static String sha256(byte[] bytes) throws Exception {
+        return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+    }
+
+    private static Path cacheFolder(Setup setup) {
+        return Path.of(System.getProperty("gatehouse.itData"), "cache", setup.nxCloudId());
+    }
+
+    /**
+     * The attack with the real nx client and the seed's default levels: an anonymous caller builds the
+     * sources CI is about to build (the same sources give the same hash) and uploads first.
+     */
+    @Test
+    void theCreepAttackFailsAgainstTheRealNxClient() throws Exception {
+        Setup setup = workspace();
+        try (Browser admin = setup.admin(); Browser memberBrowser = new Browser(base)) {
+            String ci = Browser.newWorkspaceToken(admin.open(setup.workspace().getUrl().toString()), "ci", "Read-write");
+            String memberToken = member(setup, memberBrowser);
+            NxWorkspace nx = nx();
+            nx.plain(setup.nxCloudId());
+            nx.input("creep " + RANDOM.nextLong());
+            String server = base.resolve("nx/" + setup.nxCloudId()).toString();
+            // The attacker builds the same sources without a token: a real nx artifact under CI's hash,
+            // with other bytes (the build writes random ones), planted before CI runs.
+            NxWorkspace.Run attack = nx.buildFromScratch(Map.of("NX_SELF_HOSTED_REMOTE_CACHE_SERVER", server));
+            assertEquals(0, attack.exitCode(), attack.output());
+            byte[] planted = Files.readAllBytes(nx.output());
+            String hash;
+            try (Stream<Path> entries = Files.list(cacheFolder(setup).resolve(".untrusted"))) {
+                hash = entries.map(entry -> entry.getFileName().toString()).findFirst().orElseThrow();
+            }
+            assertEquals(0, storedArtifacts(setup), "planted in the untrusted tier only");
+
+            Map<String, String> asCi = Map.of("NX_SELF_HOSTED_REMOTE_CACHE_SERVER", server, "NX_SELF_HOSTED_REMOTE_CACHE_ACCESS_TOKEN", ci);
+            NxWorkspace.Run first = nx.buildFromScratch(asCi);
+            assertEquals(0, first.exitCode(), first.output());
+            assertFalse(first.output().contains("[remote cache]"), "a remote miss for CI: " + first.output());
+            byte[] output = Files.readAllBytes(nx.output());
+            assertFalse(java.util.Arrays.equals(planted, output), "CI built its own bytes");
+            assertTrue(Files.isRegularFile(cacheFolder(setup).resolve(hash)), "and stored them in the trusted tier");
+
+            NxWorkspace.Run second = nx.buildFromScratch(asCi);
+            assertEquals(0, second.exitCode(), second.output());
+            assertTrue(second.output().contains("[remote cache]"), second.output());
+            assertArrayEquals(output, Files.readAllBytes(nx.output()), "CI restores CI's bytes");
+
+            Map<String, String> asMember = Map.of("NX_SELF_HOSTED_REMOTE_CACHE_SERVER", server, "NX_SELF_HOSTED_REMOTE_CACHE_ACCESS_TOKEN", memberToken);
+            NxWorkspace.Run member = nx.buildFromScratch(asMember);
+            assertTrue(member.exitCode() == 0 && member.output().contains("[remote cache]"), member.output());
+            assertArrayEquals(output, Files.readAllBytes(nx.output()), "a trusted member gets CI's bytes");
+            NxWorkspace.Run anonymous = nx.buildFromScratch(Map.of("NX_SELF_HOSTED_REMOTE_CACHE_SERVER", server));
+            assertTrue(anonymous.exitCode() == 0 && anonymous.output().contains("[remote cache]"), anonymous.output());
+            assertArrayEquals(output, Files.readAllBytes(nx.output()), "an anonymous reader gets CI's bytes: trusted first");
         }
     }
 
@@ -332,9 +511,8 @@ class CacheIT extends DeployedGatehouse {
     }
 
     private static long storedArtifacts(Setup setup) throws Exception {
-        Path folder = Path.of(System.getProperty("gatehouse.itData"), "cache", setup.nxCloudId());
-        try (Stream<Path> files = Files.list(folder)) {
-            return files.count();
+        try (Stream<Path> files = Files.list(cacheFolder(setup))) {
+            return files.filter(Files::isRegularFile).count();
         }
     }
 

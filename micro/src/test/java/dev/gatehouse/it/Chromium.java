@@ -140,6 +140,14 @@ final class Chromium implements AutoCloseable {
         return this;
     }
 
+    Chromium tick(String id, boolean ticked) {
+        WebElement box = driver.findElement(By.id(id));
+        if (box.isSelected() != ticked) {
+            box.click();
+        }
+        return this;
+    }
+
     Chromium select(String id, String visibleText) {
         driver.findElement(By.xpath("//select[@id='" + id + "']/option[normalize-space(.)='" + visibleText + "']")).click();
         return this;

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -95,5 +96,32 @@ class ChromiumIT extends DeployedGatehouse {
         Matcher saved = Pattern.compile("personalAccessToken=(gatehouse_pat_\\w+)").matcher(Files.readString(cli.ini()));
         assertTrue(saved.find());
         assertTrue(Api.get(base.resolve("api/me"), saved.group(1)).body().contains("\"username\":\"" + name + "\""));
+    }
+
+    @Test
+    void anAdminStopsTrustingMembersAndPurgesAPlantedEntry() throws Exception {
+        String name = someone();
+        try (Chromium browser = new Chromium(base)) {
+            browser.open("/signup").signUp(name);
+            browser.follow("Organizations").fill("Organization name", "Tiers " + name).press("Create organization");
+            browser.fill("Workspace name", "oss").press("Create workspace").follow("oss");
+            assertTrue(browser.text("tiersExplained").contains("trusted tier"), browser.text("tiersExplained"));
+            browser.tick("membersUploadsTrusted", false).press("Save access levels");
+            assertTrue(browser.text().contains("members' uploads untrusted."), browser.text());
+
+            String nxCloudId = browser.text("nxCloudId");
+            String hash = "planted" + System.nanoTime();
+            java.net.URI planted = base.resolve("nx/" + nxCloudId + "/v1/cache/" + hash);
+            assertEquals(200, Api.send(java.net.http.HttpRequest.newBuilder(planted)
+                    .PUT(java.net.http.HttpRequest.BodyPublishers.ofByteArray(new byte[] {6, 6, 6}))).statusCode());
+
+            browser.fill("Hash", hash).press("Look up");
+            String found = browser.text("foundEntries");
+            assertTrue(found.contains("Untrusted") && found.contains("anonymous") && found.contains("127.0.0.1"), found);
+            browser.press("Purge this entry");
+            assertTrue(browser.text().contains("Purged 1 entry with hash " + hash + " in the untrusted tier."), browser.text());
+            assertEquals(404, Api.send(java.net.http.HttpRequest.newBuilder(planted)).statusCode());
+            assertEquals(List.of(), browser.consoleErrors());
+        }
     }
 }

@@ -27,7 +27,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The README's first command, {@code ./gatehouse-server}, as a person runs it: it starts, says it is
  * ready, and keeps what it writes to itself; and as a team upgrades it: a database of a release
- * before versioned migrations keeps every account, token and artifact, and a database of a newer
+ * before versioned migrations keeps every account, token and artifact (those of untrusted writers in
+ * the untrusted tier), and a database of a newer
  * release is refused with one sentence.
  */
 class LauncherIT {
@@ -43,12 +44,13 @@ class LauncherIT {
         new Random(7).nextBytes(artifact);
         String token;
         URI cached;
+        URI anonymouslyCached;
 
         Process first = start(data, port);
         try {
             String said = untilReadyOrEnd(first, port);
             assertTrue(said.contains("Gatehouse is ready at " + base), said);
-            assertTrue(log(data).contains("The database schema went from an empty database to version 1"), log(data));
+            assertTrue(log(data).contains("The database schema went from an empty database to version 3"), log(data));
             assertEquals(200, Api.send(HttpRequest.newBuilder(base.resolve("health"))).statusCode());
             assertEquals("rwx------", permissions(data));
             try (Stream<Path> files = Files.walk(data)) {
@@ -63,15 +65,30 @@ class LauncherIT {
                 HtmlPage workspace = Browser.createWorkspace(browser.createOrganization("Upgrade " + name), "repo")
                         .getAnchorByText("repo").click();
                 cached = base.resolve("nx/" + workspace.getElementById("nxCloudId").getTextContent() + "/v1/cache/h1");
+                anonymouslyCached = cached.resolve("h2");
             }
             assertEquals(200, Api.send(HttpRequest.newBuilder(cached).header("Authorization", "Bearer " + token)
                     .PUT(HttpRequest.BodyPublishers.ofByteArray(artifact))).statusCode());
+            assertEquals(200, Api.send(HttpRequest.newBuilder(anonymouslyCached)
+                    .PUT(HttpRequest.BodyPublishers.ofByteArray(new byte[] {1, 2, 3}))).statusCode());
         } finally {
             stop(first);
         }
 
-        // What a release before versioned migrations left behind: the same tables, no history.
-        sql(data, "DROP TABLE \"flyway_schema_history\"");
+        // What a release before versioned migrations left behind: V1's tables, no history, and every
+        // artifact in the workspace's folder, whoever wrote it.
+        Path workspaceFolder = data.resolve("cache").resolve(cached.getPath().split("/")[2]);
+        Files.move(workspaceFolder.resolve(".untrusted/h2"), workspaceFolder.resolve("h2"));
+        for (String undo : new String[] {"DROP TABLE \"flyway_schema_history\"", "DROP INDEX CACHE_ENTRY_WRITTEN_AT",
+                "DROP INDEX CACHE_ENTRY_WRITER", "ALTER TABLE CACHE_ENTRY DROP CONSTRAINT FK_CACHE_ENTRY_WORKSPACE_ID",
+                "ALTER TABLE CACHE_ENTRY DROP CONSTRAINT UNQ_CACHE_ENTRY_0",
+                "ALTER TABLE CACHE_ENTRY ADD CONSTRAINT UNQ_CACHE_ENTRY_0 UNIQUE (WORKSPACE_ID, HASH)",
+                "ALTER TABLE CACHE_ENTRY ADD CONSTRAINT FK_CACHE_ENTRY_WORKSPACE_ID FOREIGN KEY (WORKSPACE_ID) REFERENCES WORKSPACE (ID)",
+                "ALTER TABLE CACHE_ENTRY DROP COLUMN TIER", "ALTER TABLE CACHE_ENTRY DROP COLUMN WRITERKIND",
+                "ALTER TABLE CACHE_ENTRY DROP COLUMN TOKENID", "ALTER TABLE CACHE_ENTRY DROP COLUMN CLIENTADDRESS",
+                "ALTER TABLE WORKSPACE DROP COLUMN MEMBERSUPLOADSTRUSTED"}) {
+            sql(data, undo);
+        }
         Process upgraded = start(data, port);
         try {
             String said = untilReadyOrEnd(upgraded, port);
@@ -85,6 +102,11 @@ class LauncherIT {
             var hit = Api.sendForBytes(HttpRequest.newBuilder(cached).header("Authorization", "Bearer " + token));
             assertEquals(200, hit.statusCode());
             assertArrayEquals(artifact, hit.body());
+            assertTrue(log(data).contains("Moved 1 artifact(s) written by untrusted callers"), log(data));
+            assertEquals(404, Api.sendForBytes(HttpRequest.newBuilder(anonymouslyCached).header("Authorization", "Bearer " + token))
+                    .statusCode(), "the anonymous upload is untrusted now: the member never gets it");
+            assertArrayEquals(new byte[] {1, 2, 3}, Api.sendForBytes(HttpRequest.newBuilder(anonymouslyCached)).body(),
+                    "an anonymous reader still does");
         } finally {
             stop(upgraded);
         }
@@ -99,7 +121,7 @@ class LauncherIT {
             assertTrue(older.waitFor(60, TimeUnit.SECONDS), "the launcher gave up by itself");
             assertEquals(1, older.exitValue(), said);
             assertTrue(said.contains("Gatehouse cannot start: the database schema is at version 99, written by a newer"
-                    + " Gatehouse, and this one knows versions up to 1."), said);
+                    + " Gatehouse, and this one knows versions up to 3."), said);
         } finally {
             stop(older);
         }

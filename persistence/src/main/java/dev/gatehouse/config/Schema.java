@@ -25,6 +25,8 @@ import org.flywaydb.core.api.output.MigrateResult;
  * ({@code db/migration/<vendor>/V<n>__<what>.sql}, Flyway) before anything else uses it.
  *
  * <ul>
+ * <li>Each version is an SQL script per vendor, or a Java migration of both ({@code V3},
+ * {@link UntrustedArtifactsMove}); the next one is {@code V4}.</li>
  * <li>{@code V1} is the schema that EclipseLink created before migrations existed. A database of
  * that time has tables but no history: it is baselined at version 1 and left as it is.</li>
  * <li>A database newer than this build (a downgrade) is refused, unchanged.</li>
@@ -44,15 +46,17 @@ public final class Schema {
     /** The migrations of the configured database's vendor; an H2 database is backed up into the data folder. */
     public Schema(DataSource database, Settings settings) {
         this(database, isH2File(settings.databaseUrl()) ? settings.dataFolder().resolve("backups") : null,
-                "classpath:db/migration/" + (settings.databaseUrl().startsWith("jdbc:postgresql:") ? "postgresql" : "h2"));
+                settings.cacheFolder(), "classpath:db/migration/" + (settings.databaseUrl().startsWith("jdbc:postgresql:") ? "postgresql" : "h2"));
     }
 
-    Schema(DataSource database, Path backups, String... locations) {
+    Schema(DataSource database, Path backups, Path cacheFolder, String... locations) {
         this.database = database;
         this.backups = backups;
         this.flyway = Flyway.configure(Schema.class.getClassLoader())
                 .dataSource(database)
                 .locations(locations)
+                // Migrations that touch more than the database, the same for every vendor.
+                .javaMigrations(new UntrustedArtifactsMove(cacheFolder))
                 .baselineOnMigrate(true)
                 .baselineVersion("1")
                 .baselineDescription("Gatehouse before versioned migrations")

@@ -2,11 +2,13 @@ package dev.gatehouse.config;
 
 import static dev.gatehouse.config.TestDatabases.createdByEclipseLink;
 import static dev.gatehouse.config.TestDatabases.execute;
+import static dev.gatehouse.config.TestDatabases.previousRelease;
 import static dev.gatehouse.config.TestDatabases.rows;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,6 +19,7 @@ import java.util.concurrent.Future;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.postgresql.ds.PGSimpleDataSource;
 
@@ -30,6 +33,9 @@ class SchemaPostgresTest {
     static final String URL = "gatehouse.test.postgres.url";
     private static final String POSTGRES = "classpath:db/migration/postgresql";
 
+    @TempDir
+    Path cache;
+
     private final String schema = "schema_test_" + System.nanoTime();
     private final DataSource admin = postgres(null);
 
@@ -39,21 +45,19 @@ class SchemaPostgresTest {
     }
 
     @Test
-    void v1IsTheSchemaEclipseLinkCreatesAndAPreviousReleaseIsBaselinedUnchanged() throws Exception {
+    void aPreviousReleaseIsBaselinedAndMigratedToTheSchemaTheEntitiesDescribe() throws Exception {
         DataSource previous = inSchema(schema);
-        createdByEclipseLink(previous);
-        List<String> eclipseLink = catalogue(previous, schema);
-        String said = new Schema(previous, null, POSTGRES).migrate();
-        assertTrue(said.contains("a release before versioned migrations (kept as version 1)"), said);
-        assertEquals(eclipseLink, catalogue(previous, schema), "the baseline changes no table");
-        assertEquals(List.of("1"), rows(previous, "SELECT version FROM flyway_schema_history WHERE version IS NOT NULL"));
+        previousRelease(previous, "postgresql");
+        String said = new Schema(previous, null, cache, POSTGRES).migrate();
+        assertTrue(said.contains("a release before versioned migrations (kept as version 1) to version 3"), said);
+        assertEquals(List.of("1", "2", "3"), rows(previous, "SELECT version FROM flyway_schema_history WHERE version IS NOT NULL ORDER BY installed_rank"));
 
-        String fresh = schema + "_fresh";
+        String entities = schema + "_entities";
         try {
-            new Schema(inSchema(fresh), null, POSTGRES).migrate();
-            assertEquals(eclipseLink, catalogue(inSchema(fresh), fresh), "V1 is the schema EclipseLink creates");
+            createdByEclipseLink(inSchema(entities));
+            assertEquals(catalogue(inSchema(entities), entities), catalogue(previous, schema));
         } finally {
-            execute(admin, "DROP SCHEMA IF EXISTS " + fresh + " CASCADE");
+            execute(admin, "DROP SCHEMA IF EXISTS " + entities + " CASCADE");
         }
     }
 
@@ -67,33 +71,33 @@ class SchemaPostgresTest {
             for (int node = 0; node < 2; node++) {
                 said.add(nodes.submit(() -> {
                     together.await();
-                    return new Schema(inSchema(schema), null, POSTGRES).migrate();
+                    return new Schema(inSchema(schema), null, cache, POSTGRES).migrate();
                 }));
             }
             together.countDown();
             int ran = 0;
             for (Future<String> one : said) {
-                ran += one.get().contains("(1 migration(s) run)") ? 1 : 0;
+                ran += one.get().contains("(3 migration(s) run)") ? 1 : 0;
             }
-            assertEquals(1, ran, "exactly one node ran V1");
+            assertEquals(1, ran, "exactly one node ran the migrations");
         } finally {
             nodes.shutdownNow();
         }
-        assertEquals(List.of("1"), rows(database, "SELECT version FROM flyway_schema_history WHERE version IS NOT NULL ORDER BY installed_rank"));
+        assertEquals(List.of("1", "2", "3"), rows(database, "SELECT version FROM flyway_schema_history WHERE version IS NOT NULL ORDER BY installed_rank"));
     }
 
     @Test
     void aFailedMigrationIsRolledBackWhole() throws Exception {
         DataSource database = inSchema(schema);
-        new Schema(database, null, POSTGRES).migrate();
+        new Schema(database, null, cache, POSTGRES).migrate();
         List<String> before = catalogue(database, schema);
 
         Schema.SchemaRefused refused = assertThrows(Schema.SchemaRefused.class,
-                () -> new Schema(database, null, POSTGRES, "classpath:db/migration-test/failing").migrate());
+                () -> new Schema(database, null, cache, POSTGRES, "classpath:db/migration-test/failing").migrate());
 
         assertTrue(refused.getMessage().contains("was rolled back; nothing was changed"), refused.getMessage());
         assertEquals(before, catalogue(database, schema), "no half_done table");
-        assertEquals(List.of("1"), rows(database, "SELECT version FROM flyway_schema_history WHERE version IS NOT NULL ORDER BY installed_rank"));
+        assertEquals(List.of("1", "2", "3"), rows(database, "SELECT version FROM flyway_schema_history WHERE version IS NOT NULL ORDER BY installed_rank"));
     }
 
     private static List<String> catalogue(DataSource database, String schema) throws SQLException {

@@ -37,6 +37,19 @@ final class TestDatabases {
         }
     }
 
+    /** The tables of the release before versioned migrations (V1's), with no schema history. */
+    static void previousRelease(DataSource database, String vendor) throws Exception {
+        String script;
+        try (var in = TestDatabases.class.getResourceAsStream("/db/migration/" + vendor + "/V1__schema_before_versioned_migrations.sql")) {
+            script = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        for (String statement : script.replaceAll("(?m)^--.*$", "").split(";\\s*\\n")) {
+            if (!statement.isBlank()) {
+                execute(database, statement);
+            }
+        }
+    }
+
     static String single(DataSource database, String query) throws SQLException {
         return rows(database, query).get(0);
     }

@@ -2,6 +2,8 @@ package dev.gatehouse.cache.boundary;
 
 import dev.gatehouse.cache.entity.CacheEntry;
 import dev.gatehouse.cache.entity.CacheKey;
+import dev.gatehouse.cache.entity.Tier;
+import dev.gatehouse.cache.entity.Writer;
 import dev.gatehouse.security.Roles;
 import dev.gatehouse.workspace.entity.Workspace;
 import jakarta.annotation.security.RolesAllowed;
@@ -17,13 +19,13 @@ public class CacheLedger {
     @PersistenceContext
     EntityManager em;
 
-    /** @param writer the writer's username or workspace token, or null for a caller without a token */
     @RolesAllowed(Roles.WORKSPACE_WRITER)
-    public void record(CacheKey key, long size, String sha256, String writer) {
+    public void record(CacheKey key, Tier tier, long size, String sha256, Writer writer, String clientAddress) {
         // A reference by id, not the loaded workspace: one column read on every upload instead of two rows.
         Long workspace = em.createNamedQuery(Workspace.ID_OF, Long.class)
                 .setParameter("nxCloudId", key.nxCloudId())
                 .getSingleResult();
-        em.persist(new CacheEntry(em.getReference(Workspace.class, workspace), key.hash(), size, sha256, writer, Instant.now()));
+        em.persist(new CacheEntry(em.getReference(Workspace.class, workspace), tier, key.hash(), size, sha256, writer,
+                clientAddress, Instant.now()));
     }
 }

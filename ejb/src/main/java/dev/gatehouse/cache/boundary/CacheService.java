@@ -2,13 +2,15 @@ package dev.gatehouse.cache.boundary;
 
 import dev.gatehouse.cache.control.ArtifactStore;
 import dev.gatehouse.cache.entity.CacheKey;
-import dev.gatehouse.security.CachePrincipals;
+import dev.gatehouse.cache.entity.Tier;
+import dev.gatehouse.cache.entity.Writer;
 import dev.gatehouse.security.Roles;
 import jakarta.annotation.Resource;
+import jakarta.annotation.security.DeclareRoles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
-import jakarta.ejb.SessionContext;
 import jakarta.ejb.EJBException;
+import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -20,11 +22,13 @@ import java.util.logging.Logger;
 
 /**
  * The remote cache of one workspace, the one named in the request. The authentication mechanism
- * has already decided the caller's level for that workspace and handed it over as roles, so these
- * methods only state which role they need. No transaction around the bytes: an upload can take
- * minutes, and only its record, written afterwards, needs one.
+ * has already decided the caller's level for that workspace, and whether the workspace trusts
+ * them, and handed both over as roles, so these methods only state which role they need. No
+ * transaction around the bytes: an upload can take minutes, and only its record, written
+ * afterwards, needs one.
  */
 @Stateless
+@DeclareRoles(Roles.WORKSPACE_TRUSTED)
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class CacheService {
 
@@ -43,22 +47,30 @@ public class CacheService {
     public enum Written { STORED, EXISTS, NOT_RECORDED }
 
     /**
-     * Stores the bytes, then records them. When the record cannot be written (the workspace was
-     * deleted during the upload, or the database failed), the bytes are taken back: nothing is left
-     * that no one would ever delete.
+     * Stores the bytes in the tier the caller writes to, then records them with their provenance.
+     * An untrusted upload of a hash the trusted tier holds is not kept: nobody would read it. When
+     * the record cannot be written (the workspace was deleted during the upload, or the database
+     * failed), the bytes are taken back: nothing is left that no one would ever delete.
+     *
+     * @param writer who presented which token, as the authentication mechanism found it
      */
     @RolesAllowed(Roles.WORKSPACE_WRITER)
-    public Written write(String nxCloudId, String hash, InputStream body, long length) throws IOException {
+    public Written write(String nxCloudId, String hash, InputStream body, long length, Writer writer, String clientAddress)
+            throws IOException {
         CacheKey key = new CacheKey(nxCloudId, hash);
-        Optional<String> sha256 = store.store(key, body, length);
+        Tier tier = Tier.writtenBy(session.isCallerInRole(Roles.WORKSPACE_TRUSTED));
+        if (tier == Tier.UNTRUSTED && store.exists(key, Tier.TRUSTED)) {
+            return Written.EXISTS;
+        }
+        Optional<String> sha256 = store.store(key, tier, body, length);
         if (sha256.isEmpty()) {
             return Written.EXISTS;
         }
         try {
-            ledger.record(key, length, sha256.get(), CachePrincipals.writer(session.getCallerPrincipal().getName()));
+            ledger.record(key, tier, length, sha256.get(), writer, clientAddress);
             return Written.STORED;
         } catch (EJBException notRecorded) {
-            store.remove(key);
+            store.remove(key, tier);
             LOG.warning(() -> "Upload to workspace " + nxCloudId + " not kept, its record failed: " + notRecorded.getCausedByException());
             return Written.NOT_RECORDED;
         }

@@ -1,13 +1,16 @@
 package dev.gatehouse.cache.control;
 
 import dev.gatehouse.cache.entity.CacheKey;
+import dev.gatehouse.cache.entity.Tier;
 import dev.gatehouse.config.Settings;
 import java.io.File;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 
 /**
- * Where an artifact's bytes live, {@code <cache folder>/<nxCloudId>/<hash>}. A plain object, not a
+ * Where an artifact's bytes live: {@code <cache folder>/<nxCloudId>/<hash>} in the trusted tier,
+ * {@code <cache folder>/<nxCloudId>/.untrusted/<hash>} in the untrusted one. A plain object, not a
  * bean, so that the cache's GET finds a file without any container call on its way: the
  * {@code @RolesAllowed} EJB call it replaced was a fifth of a hit's cost (bench/RESULTS.md).
  */
@@ -28,8 +31,8 @@ public final class ArtifactFiles {
     }
 
     /** Answered from the file system alone: a cheap check, no exception for a miss. */
-    public Optional<Artifact> find(CacheKey key) {
-        File file = fileOf(key).toFile();
+    public Optional<Artifact> find(CacheKey key, Tier tier) {
+        File file = fileOf(key, tier).toFile();
         long size = file.length();
         return size > 0 || file.isFile() ? Optional.of(new Artifact(file.toPath(), size)) : Optional.empty();
     }
@@ -38,7 +41,19 @@ public final class ArtifactFiles {
         return root;
     }
 
-    Path fileOf(CacheKey key) {
-        return root.resolve(key.nxCloudId()).resolve(key.hash());
+    /** The first tier that holds the artifact: at most one file check per tier. */
+    public Optional<Artifact> find(CacheKey key, List<Tier> tiers) {
+        for (Tier tier : tiers) {
+            Optional<Artifact> found = find(key, tier);
+            if (found.isPresent()) {
+                return found;
+            }
+        }
+        return Optional.empty();
+    }
+
+    Path fileOf(CacheKey key, Tier tier) {
+        Path workspace = root.resolve(key.nxCloudId());
+        return (tier == Tier.TRUSTED ? workspace : workspace.resolve(Tier.UNTRUSTED_FOLDER)).resolve(key.hash());
     }
 }

@@ -1,6 +1,7 @@
 package dev.gatehouse.cache.control;
 
 import dev.gatehouse.cache.entity.CacheKey;
+import dev.gatehouse.cache.entity.Tier;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
@@ -20,7 +21,7 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * Artifact bytes as files, {@code <cache folder>/<nxCloudId>/<hash>}. An upload streams into a
+ * Artifact bytes as files, one folder per workspace and tier ({@link ArtifactFiles}). An upload streams into a
  * temporary file, is synced to disk, and only then becomes visible under its name, by a hard link
  * that fails if the name exists: so a killed upload leaves nothing visible, and of two concurrent
  * uploads of one hash exactly one wins and its bytes are the ones kept. Memory use is one buffer
@@ -52,24 +53,24 @@ public class ArtifactStore {
         }
     }
 
-    public boolean exists(CacheKey key) {
-        return fileOf(key).toFile().isFile();
+    public boolean exists(CacheKey key, Tier tier) {
+        return fileOf(key, tier).toFile().isFile();
     }
 
     /**
-     * Stores exactly {@code length} bytes from {@code body}.
+     * Stores exactly {@code length} bytes from {@code body} in one tier.
      *
-     * @return the SHA-256 of what was stored, or empty when the hash was stored already
+     * @return the SHA-256 of what was stored, or empty when the hash was stored in that tier already
      * @throws IncompleteBodyException when the body ends before {@code length} bytes
      */
-    public Optional<String> store(CacheKey key, InputStream body, long length) throws IOException {
-        if (exists(key)) {
+    public Optional<String> store(CacheKey key, Tier tier, InputStream body, long length) throws IOException {
+        if (exists(key, tier)) {
             return Optional.empty();
         }
         Path part = Files.createTempFile(incoming, key.hash(), ".part");
         try {
             String sha256 = copy(body, length, part);
-            Path target = fileOf(key);
+            Path target = fileOf(key, tier);
             Files.createDirectories(target.getParent());
             try {
                 Files.createLink(target, part);
@@ -82,15 +83,16 @@ public class ArtifactStore {
         }
     }
 
-    /** Takes back a stored artifact whose record could not be written, and its folder if that is then empty. */
-    public void remove(CacheKey key) {
-        Path file = fileOf(key);
+    /**
+     * Deletes a stored artifact (purged, or its record could not be written), and the folders it
+     * leaves empty. A reader that has the file open goes on reading it to the end.
+     */
+    public void remove(CacheKey key, Tier tier) {
+        Path file = fileOf(key, tier);
         try {
             Files.deleteIfExists(file);
-            try (Stream<Path> left = Files.list(file.getParent())) {
-                if (left.findAny().isEmpty()) {
-                    Files.deleteIfExists(file.getParent());
-                }
+            for (Path folder = file.getParent(); !folder.equals(files.root()) && isEmpty(folder); folder = folder.getParent()) {
+                Files.deleteIfExists(folder);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot remove " + file, e);
@@ -111,8 +113,14 @@ public class ArtifactStore {
         }
     }
 
-    private Path fileOf(CacheKey key) {
-        return files.fileOf(key);
+    private static boolean isEmpty(Path folder) throws IOException {
+        try (Stream<Path> left = Files.list(folder)) {
+            return left.findAny().isEmpty();
+        }
+    }
+
+    private Path fileOf(CacheKey key, Tier tier) {
+        return files.fileOf(key, tier);
     }
 
     private static String copy(InputStream body, long length, Path part) throws IOException {

@@ -2,6 +2,7 @@ package dev.gatehouse.workspace.boundary;
 
 import dev.gatehouse.cache.control.ArtifactStore;
 import dev.gatehouse.cache.entity.CacheEntry;
+import dev.gatehouse.common.AfterCommit;
 import dev.gatehouse.common.BusinessException;
 import dev.gatehouse.organization.control.Audit;
 import dev.gatehouse.organization.control.Guard;
@@ -11,11 +12,7 @@ import dev.gatehouse.token.entity.WorkspaceAccessToken;
 import dev.gatehouse.workspace.entity.AccessLevel;
 import dev.gatehouse.workspace.entity.Workspace;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
-import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -44,8 +41,8 @@ public class WorkspaceService {
     @Inject
     ArtifactStore artifacts;
 
-    @Resource
-    TransactionSynchronizationRegistry transactions;
+    @Inject
+    AfterCommit afterCommit;
 
     @RolesAllowed(Roles.USER)
     public Workspace create(long organizationId, String name) {
@@ -95,20 +92,8 @@ public class WorkspaceService {
         em.createNamedQuery(WorkspaceAccessToken.DELETE_OF).setParameter("workspace", workspace).executeUpdate();
         em.remove(workspace);
         String nxCloudId = workspace.getNxCloudId();
-        // The files go only once the deletion has committed; an upload still in flight takes its own
-        // file back when it finds the workspace gone (CacheService#write).
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    artifacts.deleteAll(nxCloudId);
-                }
-            }
-        });
+        // An upload still in flight takes its own file back when it finds the workspace gone (CacheService#write).
+        afterCommit.run(() -> artifacts.deleteAll(nxCloudId));
         audit.record(workspace.getOrganization().getId(), "delete workspace", workspace.getName(), workspace.getNxCloudId(), null);
     }
 
@@ -123,6 +108,21 @@ public class WorkspaceService {
         }
         audit.record(workspace.getOrganization().getId(), "change access levels", workspace.getName(), before, levels(workspace));
         return workspace;
+    }
+
+    /** Whether members' uploads go to the trusted tier of the cache, and members read only that tier. */
+    @RolesAllowed(Roles.USER)
+    public Workspace trustMembersUploads(long workspaceId, boolean trusted) {
+        Workspace workspace = guard.administeredWorkspace(workspaceId);
+        boolean before = workspace.isMembersUploadsTrusted();
+        workspace.trustMembersUploads(trusted);
+        audit.record(workspace.getOrganization().getId(), "change members' upload trust", workspace.getName(),
+                trust(before), trust(trusted));
+        return workspace;
+    }
+
+    private static String trust(boolean trusted) {
+        return trusted ? "members' uploads trusted" : "members' uploads untrusted";
     }
 
     private static String levels(Workspace workspace) {

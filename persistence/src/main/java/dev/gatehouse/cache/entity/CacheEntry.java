@@ -3,9 +3,12 @@ package dev.gatehouse.cache.entity;
 import dev.gatehouse.workspace.entity.Workspace;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.Index;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
@@ -14,19 +17,48 @@ import java.io.Serializable;
 import java.time.Instant;
 
 /**
- * What is known about one stored artifact. Immutable: an entry is never overwritten, which is the
- * defence against cache poisoning (CREEP). The bytes are a file; this row is written after the file
- * is complete and in place, so a row never points at a partial artifact.
+ * One stored artifact and its provenance: which tier holds it, who wrote it with which token, from
+ * where, when, and the SHA-256 of its bytes. Immutable: an entry is never overwritten within its
+ * tier. The bytes are a file; this row is written after the file is complete and in place, so a row
+ * never points at a partial artifact.
  */
 @Entity
-@Table(name = "CACHE_ENTRY", uniqueConstraints = @UniqueConstraint(columnNames = {"WORKSPACE_ID", "HASH"}))
+@Table(name = "CACHE_ENTRY", uniqueConstraints = @UniqueConstraint(columnNames = {"WORKSPACE_ID", "TIER", "HASH"}),
+        indexes = {@Index(name = "CACHE_ENTRY_WRITTEN_AT", columnList = "WORKSPACE_ID, WRITTENAT"),
+                @Index(name = "CACHE_ENTRY_WRITER", columnList = "WORKSPACE_ID, WRITERKIND, WRITTENBY")})
 @NamedQuery(name = CacheEntry.DELETE_OF, query = "DELETE FROM CacheEntry e WHERE e.workspace = :workspace")
+@NamedQuery(name = CacheEntry.TOTALS, query = "SELECT e.tier, COUNT(e), SUM(e.size) FROM CacheEntry e"
+        + " WHERE e.workspace.id = :workspace GROUP BY e.tier")
+@NamedQuery(name = CacheEntry.RECENT, query = "SELECT e FROM CacheEntry e WHERE e.workspace.id = :workspace"
+        + " ORDER BY e.writtenAt DESC, e.id DESC")
+@NamedQuery(name = CacheEntry.BY_HASH, query = "SELECT e FROM CacheEntry e WHERE e.workspace.id = :workspace"
+        + " AND e.hash = :hash ORDER BY e.tier")
+@NamedQuery(name = CacheEntry.BY_ID, query = "SELECT e FROM CacheEntry e WHERE e.workspace.id = :workspace"
+        + " AND e.id = :id")
+@NamedQuery(name = CacheEntry.IN_TIER, query = "SELECT e FROM CacheEntry e WHERE e.workspace.id = :workspace"
+        + " AND e.tier = :tier")
+@NamedQuery(name = CacheEntry.BY_TOKEN, query = "SELECT e FROM CacheEntry e WHERE e.workspace.id = :workspace"
+        + " AND e.writerKind = :kind AND e.tokenId = :tokenId")
+@NamedQuery(name = CacheEntry.BY_PERSON, query = "SELECT e FROM CacheEntry e WHERE e.workspace.id = :workspace"
+        + " AND e.writerKind = dev.gatehouse.cache.entity.Writer.Kind.PERSON AND e.writtenBy = :username")
+@NamedQuery(name = CacheEntry.DELETE_BY_IDS, query = "DELETE FROM CacheEntry e WHERE e.id IN :ids")
 public class CacheEntry implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
     public static final String DELETE_OF = "CacheEntry.deleteOf";
-    public static final String ANONYMOUS = "anonymous";
+    /** Per tier of one workspace: tier, number of entries, bytes. */
+    public static final String TOTALS = "CacheEntry.totals";
+    public static final String RECENT = "CacheEntry.recent";
+    public static final String BY_HASH = "CacheEntry.byHash";
+    public static final String BY_ID = "CacheEntry.byId";
+    public static final String IN_TIER = "CacheEntry.inTier";
+    public static final String BY_TOKEN = "CacheEntry.byToken";
+    public static final String BY_PERSON = "CacheEntry.byPerson";
+    public static final String DELETE_BY_IDS = "CacheEntry.deleteByIds";
+
+    /** An IPv6 address in its longest text form. */
+    public static final int ADDRESS_MAX = 45;
 
     @Id
     @GeneratedValue(strategy = GenerationType.TABLE)
@@ -34,6 +66,10 @@ public class CacheEntry implements Serializable {
 
     @ManyToOne(optional = false)
     private Workspace workspace;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 16)
+    private Tier tier;
 
     @Column(nullable = false, length = 128)
     private String hash;
@@ -44,8 +80,17 @@ public class CacheEntry implements Serializable {
     @Column(nullable = false, length = 64)
     private String sha256;
 
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 16)
+    private Writer.Kind writerKind;
+
     @Column(nullable = false, length = 120)
     private String writtenBy;
+
+    private Long tokenId;
+
+    @Column(length = ADDRESS_MAX)
+    private String clientAddress;
 
     @Column(nullable = false)
     private Instant writtenAt;
@@ -54,14 +99,26 @@ public class CacheEntry implements Serializable {
         // for JPA
     }
 
-    /** @param writtenBy the writer's username or workspace token, or null for a caller who presented no token */
-    public CacheEntry(Workspace workspace, String hash, long size, String sha256, String writtenBy, Instant writtenAt) {
+    public CacheEntry(Workspace workspace, Tier tier, String hash, long size, String sha256, Writer writer,
+            String clientAddress, Instant writtenAt) {
         this.workspace = workspace;
+        this.tier = tier;
         this.hash = hash;
         this.size = size;
         this.sha256 = sha256;
-        this.writtenBy = writtenBy == null ? ANONYMOUS : writtenBy;
+        this.writerKind = writer.kind();
+        this.writtenBy = writer.name();
+        this.tokenId = writer.tokenId();
+        this.clientAddress = clientAddress == null || clientAddress.length() > ADDRESS_MAX ? null : clientAddress;
         this.writtenAt = writtenAt;
+    }
+
+    public CacheKey key() {
+        return new CacheKey(workspace.getNxCloudId(), hash);
+    }
+
+    public Writer writer() {
+        return new Writer(writerKind, writtenBy, tokenId);
     }
 
     public Long getId() {
@@ -70,6 +127,10 @@ public class CacheEntry implements Serializable {
 
     public Workspace getWorkspace() {
         return workspace;
+    }
+
+    public Tier getTier() {
+        return tier;
     }
 
     public String getHash() {
@@ -84,8 +145,8 @@ public class CacheEntry implements Serializable {
         return sha256;
     }
 
-    public String getWrittenBy() {
-        return writtenBy;
+    public String getClientAddress() {
+        return clientAddress;
     }
 
     public Instant getWrittenAt() {

@@ -54,6 +54,10 @@ public class Workspace implements Serializable {
     @Column(nullable = false, length = 16)
     private AccessLevel patAccessLevel = AccessLevel.READ_WRITE;
 
+    /** Whether members' uploads go to the trusted tier of the cache (README "Cache poisoning"). */
+    @Column(nullable = false)
+    private boolean membersUploadsTrusted = true;
+
     @Column(nullable = false)
     private Instant createdAt;
 
@@ -86,6 +90,27 @@ public class Workspace implements Serializable {
             return patAccessLevel;
         }
         return idAccessLevel;
+    }
+
+    /**
+     * Whether the workspace trusts a caller's uploads, and so serves them only trusted entries: its
+     * own read-write workspace tokens (CI on protected branches), and its members when the
+     * workspace trusts members' uploads. Never anyone who only knows the id.
+     */
+    public boolean trusts(Caller caller) {
+        return trusts(nxCloudId, membersUploadsTrusted, caller);
+    }
+
+    /** The same decision from a workspace's columns, for the cache's hot path. */
+    public static boolean trusts(String nxCloudId, boolean membersUploadsTrusted, Caller caller) {
+        if (caller instanceof Caller.WorkspaceTokenHolder holder) {
+            return holder.nxCloudId().equals(nxCloudId) && holder.level() == AccessLevel.READ_WRITE;
+        }
+        return caller instanceof Caller.PatHolder holder && holder.member() && membersUploadsTrusted;
+    }
+
+    public void trustMembersUploads(boolean trusted) {
+        this.membersUploadsTrusted = trusted;
     }
 
     public void rename(String newName) {
@@ -128,6 +153,10 @@ public class Workspace implements Serializable {
 
     public AccessLevel getPatAccessLevel() {
         return patAccessLevel;
+    }
+
+    public boolean isMembersUploadsTrusted() {
+        return membersUploadsTrusted;
     }
 
     public Instant getCreatedAt() {

@@ -8,6 +8,8 @@ import dev.gatehouse.cache.control.ArtifactFiles;
 import dev.gatehouse.cache.control.ArtifactFiles.Artifact;
 import dev.gatehouse.cache.control.IncompleteBodyException;
 import dev.gatehouse.cache.entity.CacheKey;
+import dev.gatehouse.cache.entity.Tier;
+import dev.gatehouse.cache.entity.Writer;
 import dev.gatehouse.config.Settings;
 import dev.gatehouse.security.CachePrincipals;
 import dev.gatehouse.security.Roles;
@@ -31,12 +33,16 @@ import java.util.Optional;
  *
  * <p>The roles were given by the authentication module for the workspace in the path. A read is
  * allowed by {@code isUserInRole} alone and served from the file without an EJB call, which cost a
- * fifth of a hit. A write goes through {@link CacheService}, whose {@code @RolesAllowed} guards it;
+ * fifth of a hit; a caller the workspace trusts looks in the trusted tier only, anyone else in the
+ * trusted tier and then the untrusted one. A write goes through {@link CacheService}, whose {@code @RolesAllowed} guards it;
  * the servlet asks for the same role first to pick the sentence, and because a refused EJB call
  * costs an exception and a logged stack trace, which a flood of anonymous requests must not buy.
  */
 @WebServlet(urlPatterns = {"/nx/*", "/v1/*"})
 public class CacheServlet extends HttpServlet {
+
+    /** The request attribute where the authentication module leaves the caller as an upload's {@link Writer}. */
+    public static final String WRITER = "dev.gatehouse.cache.writer";
 
     private static final long serialVersionUID = 1L;
     private static final int BUFFER = 64 * 1024;
@@ -75,7 +81,8 @@ public class CacheServlet extends HttpServlet {
             refuseAccess(request, response, false);
             return;
         }
-        Optional<Artifact> artifact = files.find(new CacheKey(path.nxCloudId(), path.hash()));
+        Optional<Artifact> artifact = files.find(new CacheKey(path.nxCloudId(), path.hash()),
+                Tier.readBy(request.isUserInRole(Roles.WORKSPACE_TRUSTED)));
         if (artifact.isEmpty()) {
             sentence(response, HttpServletResponse.SC_NOT_FOUND, "No artifact with this hash in this workspace.");
             return;
@@ -113,7 +120,8 @@ public class CacheServlet extends HttpServlet {
         }
         Written written;
         try {
-            written = cache.write(path.nxCloudId(), path.hash(), request.getInputStream(), length);
+            written = cache.write(path.nxCloudId(), path.hash(), request.getInputStream(), length,
+                    (Writer) request.getAttribute(WRITER), request.getRemoteAddr());
         } catch (IncompleteBodyException incomplete) {
             sentence(response, HttpServletResponse.SC_BAD_REQUEST, incomplete.getMessage());
             return;

@@ -16,7 +16,8 @@ import java.util.Optional;
 /**
  * The cache's one read per request: the presented token, its owner, the workspace in the path and
  * the owner's membership there, in one indexed statement, fed to the access decision
- * ({@link Workspace#levelFor(String, AccessLevel, AccessLevel, Caller)}). Plain JDBC on the
+ * ({@link Workspace#levelFor(String, AccessLevel, AccessLevel, Caller)}) and the trust decision
+ * ({@link Workspace#trusts(String, boolean, Caller)}). Plain JDBC on the
  * application's database ({@link LookupConnections}), because this is the hot path and the same read
  * through JPA costs two to two and a half times as much here; the tables stay JPA entities
  * everywhere else. Read fresh on every request, so a revocation, a removal or a level change holds for the very next one, on
@@ -25,11 +26,11 @@ import java.util.Optional;
 final class CacheAccessLookup {
 
     private static final String PERSONAL = "SELECT t.ID, t.REVOKEDAT, t.EXPIRESAT, t.LASTUSEDAT, t.TOKENHASH, a.USERNAME,"
-            + " w.IDACCESSLEVEL, w.PATACCESSLEVEL, (SELECT COUNT(*) FROM MEMBERSHIP m"
+            + " w.IDACCESSLEVEL, w.PATACCESSLEVEL, w.MEMBERSUPLOADSTRUSTED, (SELECT COUNT(*) FROM MEMBERSHIP m"
             + " WHERE m.ORGANIZATION_ID = w.ORGANIZATION_ID AND m.ACCOUNT_ID = t.ACCOUNT_ID)"
             + " FROM PERSONAL_ACCESS_TOKEN t JOIN ACCOUNT a ON a.ID = t.ACCOUNT_ID"
             + " LEFT JOIN WORKSPACE w ON w.NXCLOUDID = ? WHERE t.TOKENHASH = ?";
-    private static final String WORKSPACE_TOKEN = "SELECT t.NAME, t.LEVEL, t.TOKENHASH, w.NXCLOUDID"
+    private static final String WORKSPACE_TOKEN = "SELECT t.NAME, t.LEVEL, t.TOKENHASH, w.NXCLOUDID, t.ID"
             + " FROM WORKSPACE_ACCESS_TOKEN t JOIN WORKSPACE w ON w.ID = t.WORKSPACE_ID"
             + " WHERE t.TOKENHASH = ? AND t.REVOKEDAT IS NULL";
     private static final String ANONYMOUS = "SELECT IDACCESSLEVEL FROM WORKSPACE WHERE NXCLOUDID = ?";
@@ -40,13 +41,16 @@ final class CacheAccessLookup {
         this.connections = connections;
     }
 
-    /** A personal access token: whether it may be used, its owner, its last use, and its owner's level here. */
+    /**
+     * A personal access token: whether it may be used, its owner, its last use, and its owner's level
+     * here and whether the workspace trusts them.
+     */
     record PersonalToken(long id, TokenStatus status, Instant expiresAt, String username, Instant lastUsedAt,
-            AccessLevel level) {
+            AccessLevel level, boolean trusted) {
     }
 
-    /** A workspace access token that is not revoked: its name and its level here. */
-    record WorkspaceToken(String name, AccessLevel level) {
+    /** A workspace access token that is not revoked: its name, its level here, and whether it is trusted here. */
+    record WorkspaceToken(long id, String name, AccessLevel level, boolean trusted) {
     }
 
     /** Empty when this server does not know the token. */
@@ -64,9 +68,12 @@ final class CacheAccessLookup {
                 TokenStatus status = row.getObject(2) != null ? TokenStatus.REVOKED
                         : expires != null && !now.isBefore(expires) ? TokenStatus.EXPIRED : TokenStatus.ACTIVE;
                 String idLevel = row.getString(7);
+                Caller owner = Caller.pat(row.getLong(10) > 0);
                 AccessLevel level = idLevel == null ? AccessLevel.NONE : Workspace.levelFor(nxCloudId,
-                        AccessLevel.valueOf(idLevel), AccessLevel.valueOf(row.getString(8)), Caller.pat(row.getLong(9) > 0));
-                return Optional.of(new PersonalToken(row.getLong(1), status, expires, row.getString(6), instant(row, 4), level));
+                        AccessLevel.valueOf(idLevel), AccessLevel.valueOf(row.getString(8)), owner);
+                boolean trusted = idLevel != null && Workspace.trusts(nxCloudId, row.getBoolean(9), owner);
+                return Optional.of(new PersonalToken(row.getLong(1), status, expires, row.getString(6), instant(row, 4),
+                        level, trusted));
             }
         });
     }
@@ -82,8 +89,9 @@ final class CacheAccessLookup {
                 }
                 // Its own level on its own workspace, none elsewhere: the workspace's own levels play no part.
                 Caller holder = Caller.workspaceToken(row.getString(4), AccessLevel.valueOf(row.getString(2)));
-                return Optional.of(new WorkspaceToken(row.getString(1),
-                        Workspace.levelFor(nxCloudId, AccessLevel.NONE, AccessLevel.NONE, holder)));
+                return Optional.of(new WorkspaceToken(row.getLong(5), row.getString(1),
+                        Workspace.levelFor(nxCloudId, AccessLevel.NONE, AccessLevel.NONE, holder),
+                        Workspace.trusts(nxCloudId, false, holder)));
             }
         });
     }

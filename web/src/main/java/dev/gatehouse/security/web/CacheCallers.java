@@ -1,6 +1,8 @@
 package dev.gatehouse.security.web;
 
+import dev.gatehouse.cache.entity.Writer;
 import dev.gatehouse.cache.web.CachePath;
+import dev.gatehouse.cache.web.CacheServlet;
 import dev.gatehouse.security.CachePrincipals;
 import dev.gatehouse.security.Roles;
 import dev.gatehouse.token.boundary.BearerCheck;
@@ -22,8 +24,10 @@ import java.util.logging.Logger;
 /**
  * The cache's part of {@link GatehouseAuthModule}. It names the caller (the owner of a presented
  * personal access token, a workspace access token, or {@link CachePrincipals#ANONYMOUS}), decides
- * their level on the workspace in the path with one read ({@link CacheAccessLookup}), and hands the
- * container the matching workspace roles; the cache service then refuses by those roles alone.
+ * their level on the workspace in the path and whether it trusts them with one read
+ * ({@link CacheAccessLookup}), and hands the container the matching workspace roles; the cache
+ * service then refuses, and picks the tier, by those roles alone. Who wrote an upload goes to the
+ * servlet as a request attribute, for the entry's provenance.
  * Nothing is remembered between requests. Every refusal says why, in the API's own sentences.
  */
 final class CacheCallers {
@@ -47,6 +51,7 @@ final class CacheCallers {
         String nxCloudId = path != null && NxCloudId.isWellFormed(path.nxCloudId()) ? path.nxCloudId() : null;
         try {
             if (!BearerAuthentication.isPresented(request)) {
+                request.setAttribute(CacheServlet.WRITER, Writer.ANONYMOUS);
                 return new Identity(CachePrincipals.ANONYMOUS,
                         Roles.forLevel(nxCloudId == null ? AccessLevel.NONE : lookup.anonymous(nxCloudId)));
             }
@@ -55,7 +60,7 @@ final class CacheCallers {
                 return null;
             }
             if (presented.startsWith(TokenFormat.WORKSPACE_PREFIX)) {
-                return workspaceToken(presented, nxCloudId, response);
+                return workspaceToken(presented, nxCloudId, request, response);
             }
             if (TokenFormat.check(presented, TokenFormat.PERSONAL_PREFIX) == TokenFormat.Check.WELL_FORMED) {
                 Optional<CacheAccessLookup.PersonalToken> found = lookup.personal(presented,
@@ -67,7 +72,7 @@ final class CacheCallers {
                             case ACTIVE -> null;
                         };
                 if (refused == null) {
-                    return person(found.get(), request.getRemoteAddr());
+                    return person(found.get(), request);
                 }
                 BearerAuthentication.refuse(response, HttpServletResponse.SC_UNAUTHORIZED, refused.refusal());
                 return null;
@@ -85,18 +90,20 @@ final class CacheCallers {
         return owner == null ? null : new Identity(owner, Set.of(Roles.USER));
     }
 
-    private Identity person(CacheAccessLookup.PersonalToken token, String clientIp) {
+    private Identity person(CacheAccessLookup.PersonalToken token, HttpServletRequest request) {
         Instant now = Instant.now();
         if (PersonalAccessToken.isUseWorthWriting(token.lastUsedAt(), now)) {
-            lastUse.record(token.id(), now, clientIp);
+            lastUse.record(token.id(), now, request.getRemoteAddr());
         }
-        Set<String> groups = new HashSet<>(Roles.forLevel(token.level()));
+        request.setAttribute(CacheServlet.WRITER, Writer.person(token.username(), token.id()));
+        Set<String> groups = groups(token.level(), token.trusted());
         groups.add(Roles.USER);
         return new Identity(token.username(), groups);
     }
 
     /** CI's token: its own level on its own workspace, none on any other; its principal names it. */
-    private Identity workspaceToken(String presented, String nxCloudId, HttpServletResponse response) throws SQLException {
+    private Identity workspaceToken(String presented, String nxCloudId, HttpServletRequest request,
+            HttpServletResponse response) throws SQLException {
         Optional<CacheAccessLookup.WorkspaceToken> token =
                 TokenFormat.check(presented, TokenFormat.WORKSPACE_PREFIX) == TokenFormat.Check.WELL_FORMED
                         ? lookup.workspaceToken(presented, nxCloudId == null ? "" : nxCloudId) : Optional.empty();
@@ -105,6 +112,15 @@ final class CacheCallers {
                     + " unknown to this server, mistyped or revoked. Ask an admin of the workspace's organization for a new one.");
             return null;
         }
-        return new Identity(CachePrincipals.WORKSPACE_TOKEN + token.get().name(), Roles.forLevel(token.get().level()));
+        request.setAttribute(CacheServlet.WRITER, Writer.workspaceToken(token.get().name(), token.get().id()));
+        return new Identity(CachePrincipals.WORKSPACE_TOKEN + token.get().name(), groups(token.get().level(), token.get().trusted()));
+    }
+
+    private static Set<String> groups(AccessLevel level, boolean trusted) {
+        Set<String> groups = new HashSet<>(Roles.forLevel(level));
+        if (trusted) {
+            groups.add(Roles.WORKSPACE_TRUSTED);
+        }
+        return groups;
     }
 }

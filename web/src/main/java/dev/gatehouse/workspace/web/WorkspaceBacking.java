@@ -28,6 +28,7 @@ public class WorkspaceBacking implements Serializable {
     private boolean admin;
     private AccessLevel idAccessLevel;
     private AccessLevel patAccessLevel;
+    private boolean membersUploadsTrusted;
     private String name;
     private boolean confirmingDelete;
 
@@ -36,13 +37,18 @@ public class WorkspaceBacking implements Serializable {
         admin = organizations.myMembership(workspace.getOrganization().getId()).isAdmin();
         idAccessLevel = workspace.getIdAccessLevel();
         patAccessLevel = workspace.getPatAccessLevel();
+        membersUploadsTrusted = workspace.isMembersUploadsTrusted();
         name = workspace.getName();
     }
 
     public void saveLevels() {
         workspace = workspaces.changeLevels(id, idAccessLevel, patAccessLevel);
+        if (membersUploadsTrusted != workspace.isMembersUploadsTrusted()) {
+            workspace = workspaces.trustMembersUploads(id, membersUploadsTrusted);
+        }
         Messages.info("Access levels saved: workspace ID " + workspace.getIdAccessLevel().label()
-                + ", personal access tokens " + workspace.getPatAccessLevel().label() + ".");
+                + ", personal access tokens " + workspace.getPatAccessLevel().label() + "; members' uploads "
+                + (workspace.isMembersUploadsTrusted() ? "trusted." : "untrusted."));
     }
 
     public void rename() {
@@ -105,6 +111,14 @@ public class WorkspaceBacking implements Serializable {
 
     public void setPatAccessLevel(AccessLevel patAccessLevel) {
         this.patAccessLevel = patAccessLevel;
+    }
+
+    public boolean isMembersUploadsTrusted() {
+        return membersUploadsTrusted;
+    }
+
+    public void setMembersUploadsTrusted(boolean membersUploadsTrusted) {
+        this.membersUploadsTrusted = membersUploadsTrusted;
     }
 
     public String getName() {
