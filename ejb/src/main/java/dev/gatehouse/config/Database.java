@@ -36,8 +36,22 @@ public class Database {
 
     @PostConstruct
     void migrate() {
+        Settings settings = Settings.fromEnvironment();
         try {
-            LOG.info(new Schema(dataSource, Settings.fromEnvironment()).migrate());
+            // Read once here so that a mistyped size stops start-up, not the first upload.
+            settings.cacheMaxBytes();
+            settings.cacheMinFree();
+            settings.cacheWorkspaceLimit();
+            settings.cacheTotalLimit();
+            settings.cacheMaxIdleDays();
+            settings.cacheEvictionSeconds();
+        } catch (IllegalStateException mistyped) {
+            String sentence = "Gatehouse cannot start: " + mistyped.getMessage() + ".";
+            LOG.severe(sentence);
+            throw new IllegalStateException(sentence, mistyped);
+        }
+        try {
+            LOG.info(new Schema(dataSource, settings).migrate());
         } catch (Schema.SchemaRefused refused) {
             LOG.log(Level.SEVERE, refused.getMessage(), refused.getCause());
             throw refused;

@@ -395,6 +395,58 @@ class CacheIT extends DeployedGatehouse {
         }
     }
 
+    /**
+     * The cache folder's file system fills up (a 1 MiB tmpfs mounted over it for the test): uploads
+     * are refused with a 403 that nx carries on after, the real nx run succeeds, stored entries stay
+     * intact, nothing half-written is left, and /health says DOWN until there is room again.
+     */
+    @Test
+    void aFullCacheFolderFailsNoBuildAndLosesNothing() throws Exception {
+        Setup setup = workspace();
+        Path cache = Path.of(System.getProperty("gatehouse.itData"), "cache");
+        Process mount = new ProcessBuilder("mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", cache.toString())
+                .redirectErrorStream(true).start();
+        String mounted = new String(mount.getInputStream().readAllBytes());
+        org.junit.jupiter.api.Assumptions.assumeTrue(mount.waitFor() == 0, "this machine cannot mount a tmpfs: " + mounted);
+        try (Browser ignored = setup.admin()) {
+            Files.createDirectories(cache.resolve(".incoming"));
+            byte[] kept = bytes(10_000);
+            URI keptUri = artifact(setup.nxCloudId(), hash());
+            assertEquals(200, put(keptUri, setup.adminToken(), kept).statusCode());
+            try (java.io.OutputStream filler = Files.newOutputStream(cache.resolve("filler"))) {
+                byte[] chunk = new byte[4096];
+                for (int i = 0; i < 1024; i++) {
+                    filler.write(chunk);
+                }
+            } catch (IOException full) {
+                // full now, as intended
+            }
+            HttpResponse<String> health = Api.send(HttpRequest.newBuilder(base.resolve("health")));
+            assertEquals(503, health.statusCode(), health.body());
+            assertTrue(health.body().contains("\"name\":\"cache-folder\",\"status\":\"DOWN\""), health.body());
+
+            URI refusedUri = artifact(setup.nxCloudId(), hash());
+            assertSays(put(refusedUri, setup.adminToken(), bytes(100_000)), 403, "out of space. The build goes on");
+            assertSays(get(refusedUri, setup.adminToken()), 404, "No artifact");
+            assertArrayEquals(kept, get(keptUri, setup.adminToken()).body(), "the stored entry is intact");
+            try (Stream<Path> parts = Files.list(cache.resolve(".incoming"))) {
+                assertEquals(List.of(), parts.toList(), "nothing half-written is left");
+            }
+
+            NxWorkspace nx = nx();
+            nx.plain(setup.nxCloudId());
+            nx.input("full disk " + RANDOM.nextLong());
+            NxWorkspace.Run run = nx.buildFromScratch(Map.of("NX_SELF_HOSTED_REMOTE_CACHE_SERVER",
+                    base.resolve("nx/" + setup.nxCloudId()).toString(), "NX_SELF_HOSTED_REMOTE_CACHE_ACCESS_TOKEN", setup.adminToken()));
+            assertEquals(0, run.exitCode(), "a full cache fails no build: " + run.output());
+            assertEquals(1, storedArtifacts(setup), "and stores nothing");
+        } finally {
+            Process unmount = new ProcessBuilder("umount", "-l", cache.toString()).redirectErrorStream(true).start();
+            assertEquals(0, unmount.waitFor(), new String(unmount.getInputStream().readAllBytes()));
+        }
+        assertEquals(200, Api.send(HttpRequest.newBuilder(base.resolve("health"))).statusCode(), "room again: UP");
+    }
+
     /** One npm install of nx for the class: it takes a minute or more. */
     private static NxWorkspace installed;
 
@@ -597,7 +649,7 @@ class CacheIT extends DeployedGatehouse {
 
             String tooBig = RawHttp.exchange(port, "PUT " + path + hash() + " HTTP/1.1\nHost: 127.0.0.1\n"
                     + "Authorization: Bearer " + token + "\nContent-Length: 8388609\nConnection: close", new byte[0]);
-            assertTrue(tooBig.startsWith("HTTP/1.1 413") && tooBig.contains("at most 8388608"), tooBig);
+            assertTrue(tooBig.startsWith("HTTP/1.1 403") && tooBig.contains("at most 8388608") && tooBig.contains("The build goes on"), tooBig);
             assertEquals(200, put(artifact(setup.nxCloudId(), hash()), token, bytes(8_388_608)).statusCode(), "the limit itself is allowed");
         }
     }

@@ -1,6 +1,7 @@
 package dev.gatehouse.config;
 
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.function.UnaryOperator;
 
 /**
@@ -16,7 +17,14 @@ public final class Settings {
     public static final String DB_PASSWORD = "GATEHOUSE_DB_PASSWORD";
     public static final String CACHE_DIR = "GATEHOUSE_CACHE_DIR";
     public static final String CACHE_MAX_BYTES = "GATEHOUSE_CACHE_MAX_BYTES";
+    public static final String CACHE_MIN_FREE = "GATEHOUSE_CACHE_MIN_FREE";
+    public static final String CACHE_WORKSPACE_LIMIT = "GATEHOUSE_CACHE_WORKSPACE_LIMIT";
+    public static final String CACHE_TOTAL_LIMIT = "GATEHOUSE_CACHE_TOTAL_LIMIT";
+    public static final String CACHE_MAX_IDLE_DAYS = "GATEHOUSE_CACHE_MAX_IDLE_DAYS";
+    public static final String CACHE_EVICTION_SECONDS = "GATEHOUSE_CACHE_EVICTION_SECONDS";
+    static final long DEFAULT_CACHE_WORKSPACE_LIMIT = 50L << 30;
     static final long DEFAULT_CACHE_MAX_BYTES = 2L * 1024 * 1024 * 1024;
+    static final long DEFAULT_CACHE_MIN_FREE = 1024L * 1024 * 1024;
 
     private final UnaryOperator<String> source;
 
@@ -47,21 +55,59 @@ public final class Settings {
         return configured == null ? dataFolder().resolve("cache") : Path.of(configured).toAbsolutePath().normalize();
     }
 
-    /** The largest artifact accepted, in bytes. A value that is not a positive number is refused at start. */
+    /** The largest artifact accepted, in bytes. */
     public long cacheMaxBytes() {
-        String configured = get(CACHE_MAX_BYTES, null);
+        return size(CACHE_MAX_BYTES, DEFAULT_CACHE_MAX_BYTES);
+    }
+
+    /** Below this much free space in the cache folder's file system, {@code /health} says DOWN. */
+    public long cacheMinFree() {
+        return size(CACHE_MIN_FREE, DEFAULT_CACHE_MIN_FREE);
+    }
+
+    /** How much one workspace's cache may hold unless its admins set another limit. */
+    public long cacheWorkspaceLimit() {
+        return size(CACHE_WORKSPACE_LIMIT, DEFAULT_CACHE_WORKSPACE_LIMIT);
+    }
+
+    /** How much the whole cache may hold; empty for the default, which depends on the disk. */
+    public Optional<Long> cacheTotalLimit() {
+        return get(CACHE_TOTAL_LIMIT, null) == null ? Optional.empty() : Optional.of(size(CACHE_TOTAL_LIMIT, 0));
+    }
+
+    /** Entries not read for this many days are removed. */
+    public int cacheMaxIdleDays() {
+        return positive(CACHE_MAX_IDLE_DAYS, 30, "days");
+    }
+
+    /** How often the eviction runs; tests shorten it. */
+    public int cacheEvictionSeconds() {
+        return positive(CACHE_EVICTION_SECONDS, 60, "seconds");
+    }
+
+    private int positive(String key, int fallback, String unit) {
+        String configured = get(key, null);
         if (configured == null) {
-            return DEFAULT_CACHE_MAX_BYTES;
+            return fallback;
         }
         try {
-            long bytes = Long.parseLong(configured);
-            if (bytes > 0) {
-                return bytes;
+            int value = Integer.parseInt(configured);
+            if (value > 0) {
+                return value;
             }
         } catch (NumberFormatException e) {
             // the message below says what is wrong
         }
-        throw new IllegalStateException(CACHE_MAX_BYTES + " must be a positive number of bytes, not '" + configured + "'");
+        throw new IllegalStateException(key + " must be a positive whole number of " + unit + ", not '" + configured + "'");
+    }
+
+    long size(String key, long fallback) {
+        String configured = get(key, null);
+        if (configured == null) {
+            return fallback;
+        }
+        return Sizes.parse(configured).orElseThrow(() -> new IllegalStateException(key + " must be " + Sizes.FORMAT
+                + ", not '" + configured + "'"));
     }
 
     public boolean usesEmbeddedDatabase() {

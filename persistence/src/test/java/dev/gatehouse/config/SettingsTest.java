@@ -2,6 +2,7 @@ package dev.gatehouse.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -54,5 +55,19 @@ class SettingsTest {
         Settings settings = of(Map.of(Settings.DB_URL, "  ", Settings.DATA, ""));
         assertTrue(settings.usesEmbeddedDatabase());
         assertEquals(Path.of("data").toAbsolutePath().normalize(), settings.dataFolder());
+    }
+
+    @Test
+    void sizesTakeBytesOrAUnitAndABadOneNamesItsKey() {
+        assertEquals(2L << 30, new Settings(key -> null).cacheMaxBytes());
+        assertEquals(1L << 30, new Settings(key -> null).cacheMinFree());
+        assertEquals(8_388_608, new Settings(key -> "8388608").cacheMaxBytes());
+        assertEquals(512L << 20, new Settings(key -> "512MiB").cacheMaxBytes());
+        assertEquals(3L << 40, new Settings(key -> "3 TiB").cacheMinFree());
+        for (String bad : new String[] {"0", "-5", "2GB", "1.5GiB", "lots", "99999999999999999999", "9999999999 TiB"}) {
+            IllegalStateException refused = assertThrows(IllegalStateException.class, () -> new Settings(key -> bad).cacheMaxBytes(), bad);
+            assertTrue(refused.getMessage().startsWith("GATEHOUSE_CACHE_MAX_BYTES must be a positive size")
+                    && refused.getMessage().endsWith("not '" + bad + "'"), refused.getMessage());
+        }
     }
 }

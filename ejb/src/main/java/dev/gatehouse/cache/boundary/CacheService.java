@@ -1,6 +1,7 @@
 package dev.gatehouse.cache.boundary;
 
 import dev.gatehouse.cache.control.ArtifactStore;
+import dev.gatehouse.cache.control.StorageFailure;
 import dev.gatehouse.cache.entity.CacheKey;
 import dev.gatehouse.cache.entity.Tier;
 import dev.gatehouse.cache.entity.Writer;
@@ -17,6 +18,7 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.util.Optional;
 import java.util.logging.Logger;
 
@@ -44,11 +46,12 @@ public class CacheService {
     SessionContext session;
 
     /** What became of an upload. */
-    public enum Written { STORED, EXISTS, NOT_RECORDED }
+    public enum Written { STORED, EXISTS, NOT_RECORDED, NO_SPACE, STORAGE_FAILED }
 
     /**
      * Stores the bytes in the tier the caller writes to, then records them with their provenance.
-     * An untrusted upload of a hash the trusted tier holds is not kept: nobody would read it. When
+     * An untrusted upload of a hash the trusted tier holds is not kept: nobody would read it. A
+     * failure of the server's storage is logged and reported, never thrown: it must not fail a build. When
      * the record cannot be written (the workspace was deleted during the upload, or the database
      * failed), the bytes are taken back: nothing is left that no one would ever delete.
      *
@@ -62,7 +65,14 @@ public class CacheService {
         if (tier == Tier.UNTRUSTED && store.exists(key, Tier.TRUSTED)) {
             return Written.EXISTS;
         }
-        Optional<String> sha256 = store.store(key, tier, body, length);
+        Optional<String> sha256;
+        try {
+            sha256 = store.store(key, tier, body, length);
+        } catch (StorageFailure failed) {
+            LOG.warning(() -> "Upload of " + hash + " (" + length + " bytes) to workspace " + nxCloudId
+                    + " not stored; the client was answered 403 and its build goes on: " + failed.getMessage());
+            return failed.isOutOfSpace() ? Written.NO_SPACE : Written.STORAGE_FAILED;
+        }
         if (sha256.isEmpty()) {
             return Written.EXISTS;
         }
@@ -70,7 +80,11 @@ public class CacheService {
             ledger.record(key, tier, length, sha256.get(), writer, clientAddress);
             return Written.STORED;
         } catch (EJBException notRecorded) {
-            store.remove(key, tier);
+            try {
+                store.remove(key, tier);
+            } catch (UncheckedIOException stuck) {
+                LOG.warning(() -> "An unrecorded upload's file stays behind: " + stuck.getCause());
+            }
             LOG.warning(() -> "Upload to workspace " + nxCloudId + " not kept, its record failed: " + notRecorded.getCausedByException());
             return Written.NOT_RECORDED;
         }

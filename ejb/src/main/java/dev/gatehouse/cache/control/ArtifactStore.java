@@ -18,6 +18,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.Optional;
+import java.util.logging.Logger;
 import java.util.stream.Stream;
 
 /**
@@ -30,6 +31,7 @@ import java.util.stream.Stream;
 @ApplicationScoped
 public class ArtifactStore {
 
+    private static final Logger LOG = Logger.getLogger(ArtifactStore.class.getName());
     static final int BUFFER = 64 * 1024;
 
     private ArtifactFiles files;
@@ -49,7 +51,8 @@ public class ArtifactStore {
                 }
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot prepare the cache folder " + root, e);
+            // Not fatal: uploads then fail one by one as 403s that nx carries on after, and say why.
+            LOG.warning(() -> "Cannot prepare the cache folder " + root + ": " + e);
         }
     }
 
@@ -67,15 +70,22 @@ public class ArtifactStore {
         if (exists(key, tier)) {
             return Optional.empty();
         }
-        Path part = Files.createTempFile(incoming, key.hash(), ".part");
+        Path part;
+        try {
+            part = Files.createTempFile(incoming, key.hash(), ".part");
+        } catch (IOException e) {
+            throw new StorageFailure(e);
+        }
         try {
             String sha256 = copy(body, length, part);
             Path target = fileOf(key, tier);
-            Files.createDirectories(target.getParent());
             try {
+                Files.createDirectories(target.getParent());
                 Files.createLink(target, part);
             } catch (FileAlreadyExistsException lostTheRace) {
                 return Optional.empty();
+            } catch (IOException e) {
+                throw new StorageFailure(e);
             }
             return Optional.of(sha256);
         } finally {
@@ -123,10 +133,11 @@ public class ArtifactStore {
         return files.fileOf(key, tier);
     }
 
+    /** Reading is the client's part, writing the server's: only a failed write is a {@link StorageFailure}. */
     private static String copy(InputStream body, long length, Path part) throws IOException {
         MessageDigest sha256 = sha256();
         byte[] buffer = new byte[BUFFER];
-        try (FileChannel out = FileChannel.open(part, StandardOpenOption.WRITE)) {
+        try (FileChannel out = open(part)) {
             long remaining = length;
             while (remaining > 0) {
                 int read = body.read(buffer, 0, (int) Math.min(buffer.length, remaining));
@@ -134,15 +145,34 @@ public class ArtifactStore {
                     throw new IncompleteBodyException(length - remaining, length);
                 }
                 sha256.update(buffer, 0, read);
-                ByteBuffer chunk = ByteBuffer.wrap(buffer, 0, read);
-                while (chunk.hasRemaining()) {
-                    out.write(chunk);
-                }
+                write(out, ByteBuffer.wrap(buffer, 0, read));
                 remaining -= read;
             }
-            out.force(true);
+            try {
+                out.force(true);
+            } catch (IOException e) {
+                throw new StorageFailure(e);
+            }
         }
         return HexFormat.of().formatHex(sha256.digest());
+    }
+
+    private static FileChannel open(Path part) throws StorageFailure {
+        try {
+            return FileChannel.open(part, StandardOpenOption.WRITE);
+        } catch (IOException e) {
+            throw new StorageFailure(e);
+        }
+    }
+
+    private static void write(FileChannel out, ByteBuffer chunk) throws StorageFailure {
+        try {
+            while (chunk.hasRemaining()) {
+                out.write(chunk);
+            }
+        } catch (IOException e) {
+            throw new StorageFailure(e);
+        }
     }
 
     private static MessageDigest sha256() {

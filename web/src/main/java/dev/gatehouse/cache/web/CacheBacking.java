@@ -6,6 +6,7 @@ import dev.gatehouse.cache.entity.CacheEntry;
 import dev.gatehouse.cache.entity.CacheKey;
 import dev.gatehouse.common.Problem;
 import dev.gatehouse.common.web.Messages;
+import dev.gatehouse.config.Sizes;
 import dev.gatehouse.workspace.web.WorkspaceBacking;
 import jakarta.ejb.EJB;
 import jakarta.faces.view.ViewScoped;
@@ -13,7 +14,6 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import java.util.List;
-import java.util.Locale;
 
 /** The workspace page's Cache section, admins only: what each tier holds, provenance, purges. */
 @Named
@@ -96,17 +96,7 @@ public class CacheBacking implements Serializable {
 
     /** A size as people read it: bytes, KiB, MiB or GiB. */
     public String size(long bytes) {
-        if (bytes < 1024) {
-            return bytes + " B";
-        }
-        String[] units = {"KiB", "MiB", "GiB", "TiB"};
-        double value = bytes;
-        int unit = -1;
-        while (value >= 1024 && unit < units.length - 1) {
-            value /= 1024;
-            unit++;
-        }
-        return String.format(Locale.ROOT, "%.1f %s", value, units[unit]);
+        return Sizes.format(bytes);
     }
 
     public String getHash() {

@@ -87,10 +87,19 @@ public class CacheServlet extends HttpServlet {
             sentence(response, HttpServletResponse.SC_NOT_FOUND, "No artifact with this hash in this workspace.");
             return;
         }
+        InputStream in;
+        try {
+            in = Files.newInputStream(artifact.get().file());
+        } catch (IOException unreadable) {
+            // Purged or evicted since it was found, or a storage failure: a miss, which nx carries on after.
+            log("Cache file unreadable, answered as a miss: " + unreadable);
+            sentence(response, HttpServletResponse.SC_NOT_FOUND, "No artifact with this hash in this workspace.");
+            return;
+        }
         response.setContentType("application/octet-stream");
         response.setContentLengthLong(artifact.get().size());
         byte[] buffer = new byte[BUFFER];
-        try (InputStream in = Files.newInputStream(artifact.get().file())) {
+        try (in) {
             OutputStream out = response.getOutputStream();
             for (int read = in.read(buffer); read >= 0; read = in.read(buffer)) {
                 out.write(buffer, 0, read);
@@ -110,8 +119,10 @@ public class CacheServlet extends HttpServlet {
             return;
         }
         if (length > maxBytes) {
-            sentence(response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, "This artifact has " + length
-                    + " bytes; this server accepts at most " + maxBytes + " (" + Settings.CACHE_MAX_BYTES + ").");
+            // 403, not 413: nx fails the whole run after a 413, and carries on after a 403.
+            sentence(response, HttpServletResponse.SC_FORBIDDEN, "This artifact has " + length + " bytes; this server"
+                    + " accepts at most " + maxBytes + " (" + Settings.CACHE_MAX_BYTES + "), so it was not stored."
+                    + " The build goes on without caching it.");
             return;
         }
         if (!request.isUserInRole(Roles.WORKSPACE_WRITER)) {
@@ -133,6 +144,11 @@ public class CacheServlet extends HttpServlet {
             // 403, which nx tolerates: a failure of ours must not fail the build.
             case NOT_RECORDED -> sentence(response, HttpServletResponse.SC_FORBIDDEN, "The artifact was not kept: its"
                     + " workspace was deleted during the upload, or the server could not record it. The build goes on.");
+            case NO_SPACE -> sentence(response, HttpServletResponse.SC_FORBIDDEN, "The artifact was not stored: the"
+                    + " server's cache folder is out of space. The build goes on without caching it; the server's"
+                    + " operator can free space there (its /health says how much is left).");
+            case STORAGE_FAILED -> sentence(response, HttpServletResponse.SC_FORBIDDEN, "The artifact was not stored:"
+                    + " the server could not write it (the cause is in its log). The build goes on without caching it.");
         }
     }
 

@@ -1,11 +1,14 @@
 package dev.gatehouse.common.web;
 
+import dev.gatehouse.config.Settings;
 import jakarta.annotation.Resource;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import javax.sql.DataSource;
@@ -13,7 +16,8 @@ import javax.sql.DataSource;
 /**
  * {@code /health} in MicroProfile Health's JSON shape. The application's own, because at context
  * root {@code /} it shadows the endpoint Payara Micro would otherwise serve there. UP means the
- * database answers.
+ * database answers and the cache folder is writable with at least {@code GATEHOUSE_CACHE_MIN_FREE}
+ * free, so that an operator hears of a filling disk before uploads start being refused.
  */
 @WebServlet("/health")
 public class HealthServlet extends HttpServlet {
@@ -23,14 +27,53 @@ public class HealthServlet extends HttpServlet {
     @Resource(lookup = "java:app/jdbc/gatehouse")
     private transient DataSource database;
 
+    private transient Path cacheFolder;
+    private long minFree;
+
+    @Override
+    public void init() {
+        Settings settings = Settings.fromEnvironment();
+        cacheFolder = settings.cacheFolder();
+        minFree = settings.cacheMinFree();
+    }
+
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        boolean up = databaseAnswers();
+        boolean databaseUp = databaseAnswers();
+        Path existing = existing(cacheFolder);
+        long free = freeBytes(existing);
+        boolean writable = Files.isWritable(existing);
+        boolean cacheUp = free >= minFree && writable;
+        boolean up = databaseUp && cacheUp;
         response.setStatus(up ? HttpServletResponse.SC_OK : HttpServletResponse.SC_SERVICE_UNAVAILABLE);
         response.setContentType("application/json");
-        String status = up ? "UP" : "DOWN";
-        response.getWriter().write("{\"status\":\"" + status + "\",\"checks\":[{\"name\":\"database\",\"status\":\""
-                + status + "\"}]}");
+        response.getWriter().write("{\"status\":\"" + status(up) + "\",\"checks\":["
+                + "{\"name\":\"database\",\"status\":\"" + status(databaseUp) + "\"},"
+                + "{\"name\":\"cache-folder\",\"status\":\"" + status(cacheUp) + "\",\"data\":{\"freeBytes\":" + free
+                + ",\"minimumFreeBytes\":" + minFree + ",\"writable\":" + writable + "}}]}");
+    }
+
+    private static String status(boolean up) {
+        return up ? "UP" : "DOWN";
+    }
+
+    /** The cache folder, or before the first upload has made it, the folder it will be made in. */
+    private static Path existing(Path folder) {
+        Path existing = folder;
+        while (!Files.exists(existing) && existing.getParent() != null) {
+            existing = existing.getParent();
+        }
+        return existing;
+    }
+
+    /** -1 when the folder cannot be examined at all. */
+    private long freeBytes(Path folder) {
+        try {
+            return Files.getFileStore(folder).getUsableSpace();
+        } catch (IOException e) {
+            log("Health check: the cache folder " + folder + " cannot be examined: " + e);
+            return -1;
+        }
     }
 
     private boolean databaseAnswers() {
