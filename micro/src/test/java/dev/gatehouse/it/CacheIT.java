@@ -54,6 +54,10 @@ class CacheIT extends DeployedGatehouse {
                 workspace.getElementById("nxCloudId").getTextContent());
     }
 
+    private static HtmlPage workspacePage(Setup setup) throws IOException {
+        return setup.admin().open(setup.workspace().getUrl().toString());
+    }
+
     private static String member(Setup setup, Browser browser) throws Exception {
         String name = someone();
         browser.signUp(name);
@@ -62,14 +66,14 @@ class CacheIT extends DeployedGatehouse {
     }
 
     private static void levels(Setup setup, String idLevel, String patLevel) throws Exception {
-        HtmlPage page = setup.admin().open(setup.workspace().getUrl().toString());
+        HtmlPage page = workspacePage(setup);
         Browser.choose(page, "idAccessLevel", idLevel);
         Browser.choose(page, "patAccessLevel", patLevel);
         assertTrue(text(Browser.press(page, "Save access levels")).contains("Access levels saved"));
     }
 
     private static void trustMembersUploads(Setup setup, boolean trusted) throws Exception {
-        HtmlPage page = setup.admin().open(setup.workspace().getUrl().toString());
+        HtmlPage page = workspacePage(setup);
         ((HtmlCheckBoxInput) page.getElementById("membersUploadsTrusted")).setChecked(trusted);
         assertTrue(text(Browser.press(page, "Save access levels")).contains("members' uploads " + (trusted ? "trusted" : "untrusted")));
     }
@@ -237,8 +241,8 @@ class CacheIT extends DeployedGatehouse {
             outsider.signUp(someone());
             tokens.put("outsider-pat", Browser.shownToken(outsider.newToken("nx", "30 days")));
             tokens.put("member-pat", member(setup, memberBrowser));
-            tokens.put("ci-token-ro", Browser.newWorkspaceToken(admin.open(setup.workspace().getUrl().toString()), "pr", "Read-only"));
-            tokens.put("ci-token-rw", Browser.newWorkspaceToken(admin.open(setup.workspace().getUrl().toString()), "ci", "Read-write"));
+            tokens.put("ci-token-ro", Browser.newWorkspaceToken(workspacePage(setup), "pr", "Read-only"));
+            tokens.put("ci-token-rw", Browser.newWorkspaceToken(workspacePage(setup), "ci", "Read-write"));
             String[][] table = {
                     // members' uploads trusted, writer, readers who get the entry
                     {"true", "anonymous", "anonymous outsider-pat ci-token-ro"},
@@ -283,7 +287,7 @@ class CacheIT extends DeployedGatehouse {
     void aPlantedHashDoesNotBlockCiAndTheAdminSeesAndPurgesItsProvenance() throws Exception {
         Setup setup = workspace();
         try (Browser admin = setup.admin(); Browser memberBrowser = new Browser(base)) {
-            String ci = Browser.newWorkspaceToken(admin.open(setup.workspace().getUrl().toString()), "ci", "Read-write");
+            String ci = Browser.newWorkspaceToken(workspacePage(setup), "ci", "Read-write");
             String memberToken = member(setup, memberBrowser);
             String hash = hash();
             URI uri = artifact(setup.nxCloudId(), hash);
@@ -298,7 +302,7 @@ class CacheIT extends DeployedGatehouse {
             }
             assertSays(put(uri, null, bytes(5)), 409, "stored already");
 
-            HtmlPage page = admin.open(setup.workspace().getUrl().toString());
+            HtmlPage page = workspacePage(setup);
             Browser.fill(page, "Hash", hash);
             page = Browser.press(page, "Look up");
             String found = page.getElementById("foundEntries").asNormalizedText().replaceAll("\\s+", " ");
@@ -311,7 +315,7 @@ class CacheIT extends DeployedGatehouse {
             String memberHash = hash();
             assertEquals(200, put(artifact(setup.nxCloudId(), memberHash), memberToken, bytes(10)).statusCode());
             assertEquals(200, put(artifact(setup.nxCloudId(), hash()), memberToken, bytes(10)).statusCode());
-            page = Browser.press(admin.open(setup.workspace().getUrl().toString()), "Purge all written with token #" + tokenId(page, "ci"));
+            page = Browser.press(workspacePage(setup), "Purge all written with token #" + tokenId(page, "ci"));
             assertTrue(text(page).contains("Purged 1 entry written with the token of workspace token ci"), text(page));
             assertSays(get(uri, ci), 404, "No artifact");
             assertArrayEquals(planted, get(uri, null).body(), "the untrusted entry stays");
@@ -355,7 +359,7 @@ class CacheIT extends DeployedGatehouse {
     void theCreepAttackFailsAgainstTheRealNxClient() throws Exception {
         Setup setup = workspace();
         try (Browser admin = setup.admin(); Browser memberBrowser = new Browser(base)) {
-            String ci = Browser.newWorkspaceToken(admin.open(setup.workspace().getUrl().toString()), "ci", "Read-write");
+            String ci = Browser.newWorkspaceToken(workspacePage(setup), "ci", "Read-write");
             String memberToken = member(setup, memberBrowser);
             NxWorkspace nx = nx();
             nx.plain(setup.nxCloudId());
@@ -447,6 +451,92 @@ class CacheIT extends DeployedGatehouse {
         assertEquals(200, Api.send(HttpRequest.newBuilder(base.resolve("health"))).statusCode(), "room again: UP");
     }
 
+    /**
+     * The eviction (every 2 s in these tests): entries unused for 30 days go, and a workspace over the
+     * limit its admin set loses its least recently used entries until it is 10 % under it. A read
+     * makes an entry recently used; ages are set in the database, as hours would.
+     */
+    @Test
+    void evictionTakesTheIdleAndTheLeastRecentlyUsedDownToTenPercentUnderTheLimit() throws Exception {
+        Setup setup = workspace();
+        try (Browser admin = setup.admin()) {
+            List<String> hashes = new ArrayList<>();
+            for (int i = 0; i < 5; i++) {
+                hashes.add(hash());
+                assertEquals(200, put(artifact(setup.nxCloudId(), hashes.get(i)), setup.adminToken(), bytes(30_000)).statusCode());
+            }
+            java.time.Instant now = java.time.Instant.now();
+            for (int i = 0; i < 5; i++) {
+                lastUsed(hashes.get(i), now.minus(java.time.Duration.ofHours(5 - i)));
+            }
+            assertEquals(200, get(artifact(setup.nxCloudId(), hashes.get(0)), setup.adminToken()).statusCode());
+            await(() -> lastUsed(hashes.get(0)).isAfter(now.minusSeconds(60)), "the read is noted as the entry's last use");
+            String idle = hash();
+            assertEquals(200, put(artifact(setup.nxCloudId(), idle), setup.adminToken(), bytes(30_000)).statusCode());
+            lastUsed(idle, now.minus(java.time.Duration.ofDays(31)));
+            // Watched in the database: a GET would be a read, and make the entry recently used.
+            await(() -> !isRecorded(idle), "the idle entry goes");
+
+            HtmlPage page = workspacePage(setup);
+            Browser.fill(page, "Storage limit", "a lot");
+            assertTrue(text(Browser.press(page, "Save storage limit")).contains("A storage limit is a positive size"));
+            page = workspacePage(setup);
+            Browser.fill(page, "Storage limit", "100KiB");
+            assertTrue(text(Browser.press(page, "Save storage limit")).contains("Storage limit saved: 100.0 KiB."));
+            await(() -> !isRecorded(hashes.get(2)), "the least recently used entries go");
+            List<Integer> statuses = new ArrayList<>();
+            for (String hash : hashes) {
+                statuses.add(get(artifact(setup.nxCloudId(), hash), setup.adminToken()).statusCode());
+            }
+            assertEquals(List.of(200, 404, 404, 200, 200), statuses, "150,000 bytes against 102,400: down to 92,160");
+            assertSays(get(artifact(setup.nxCloudId(), idle), setup.adminToken()), 404, "No artifact");
+            for (String gone : List.of(hashes.get(1), hashes.get(2), idle)) {
+                assertFalse(Files.exists(cacheFolder(setup).resolve(gone)), "its file went too");
+            }
+            String audit = admin.open(setup.organization().getUrl().toString()).getElementById("audit").asNormalizedText();
+            assertTrue(audit.contains("change cache limit") && audit.contains("100.0 KiB"), audit);
+        }
+    }
+
+    private static void lastUsed(String hash, java.time.Instant at) throws Exception {
+        try (java.sql.Connection db = Database.connect();
+             java.sql.PreparedStatement update = db.prepareStatement("UPDATE CACHE_ENTRY SET LASTUSEDAT = ? WHERE HASH = ?")) {
+            update.setObject(1, java.time.LocalDateTime.ofInstant(at, java.time.ZoneOffset.UTC));
+            update.setString(2, hash);
+            assertEquals(1, update.executeUpdate());
+        }
+    }
+
+    private static boolean isRecorded(String hash) throws Exception {
+        try (java.sql.Connection db = Database.connect();
+             java.sql.PreparedStatement query = db.prepareStatement("SELECT COUNT(*) FROM CACHE_ENTRY WHERE HASH = ?")) {
+            query.setString(1, hash);
+            try (java.sql.ResultSet row = query.executeQuery()) {
+                return row.next() && row.getLong(1) > 0;
+            }
+        }
+    }
+
+    private static java.time.Instant lastUsed(String hash) throws Exception {
+        try (java.sql.Connection db = Database.connect();
+             java.sql.PreparedStatement query = db.prepareStatement("SELECT LASTUSEDAT FROM CACHE_ENTRY WHERE HASH = ?")) {
+            query.setString(1, hash);
+            try (java.sql.ResultSet row = query.executeQuery()) {
+                assertTrue(row.next());
+                return row.getObject(1, java.time.LocalDateTime.class).toInstant(java.time.ZoneOffset.UTC);
+            }
+        }
+    }
+
+    /** Polls for up to 30 s: the eviction runs in the background. */
+    private static void await(Callable<Boolean> condition, String what) throws Exception {
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (!condition.call()) {
+            assertTrue(System.nanoTime() < deadline, "in time: " + what);
+            Thread.sleep(200);
+        }
+    }
+
     /** One npm install of nx for the class: it takes a minute or more. */
     private static NxWorkspace installed;
 
@@ -526,7 +616,7 @@ class CacheIT extends DeployedGatehouse {
         Cli.Result configured = nx.start("npx", "--no-install", "nx-cloud", "configure", "--personal-access-token=" + setup.adminToken()).finish();
         assertEquals(0, configured.exitCode(), configured.output());
         assertTrue(Files.readString(ini).contains(setup.adminToken()) && !Files.readString(ini).contains(token), Files.readString(ini));
-        String workspaceToken = Browser.newWorkspaceToken(setup.admin().open(setup.workspace().getUrl().toString()), "ci", "Read-write");
+        String workspaceToken = Browser.newWorkspaceToken(workspacePage(setup), "ci", "Read-write");
         nx.legacy(workspaceToken, url);
         Cli.Result converted = nx.start("npx", "--no-install", "nx-cloud", "convert-to-nx-cloud-id").finish();
         assertEquals(0, converted.exitCode(), converted.output());
@@ -573,9 +663,9 @@ class CacheIT extends DeployedGatehouse {
         Setup setup = workspace();
         Setup other = workspace();
         try (Browser admin = setup.admin(); Browser otherAdmin = other.admin()) {
-            String readWrite = Browser.newWorkspaceToken(admin.open(setup.workspace().getUrl().toString()), "ci", "Read-write");
-            String readOnly = Browser.newWorkspaceToken(admin.open(setup.workspace().getUrl().toString()), "pr", "Read-only");
-            HtmlPage page = admin.open(setup.workspace().getUrl().toString());
+            String readWrite = Browser.newWorkspaceToken(workspacePage(setup), "ci", "Read-write");
+            String readOnly = Browser.newWorkspaceToken(workspacePage(setup), "pr", "Read-only");
+            HtmlPage page = workspacePage(setup);
             assertTrue(page.getElementById("newWorkspaceToken") == null, "shown once only");
             String listed = page.getElementById("workspaceTokenTable").asNormalizedText();
             assertTrue(listed.contains("ci") && listed.contains("Read-write") && listed.contains("pr") && listed.contains("Read-only"), listed);
@@ -587,7 +677,7 @@ class CacheIT extends DeployedGatehouse {
             assertSays(put(artifact(setup.nxCloudId(), hash()), readOnly, bytes(10)), 403, "read-only for you");
             assertSays(get(artifact(other.nxCloudId(), hash()), readWrite), 401, "belongs to another workspace");
 
-            Browser.press(admin.open(setup.workspace().getUrl().toString()), "Revoke ci");
+            Browser.press(workspacePage(setup), "Revoke ci");
             assertSays(get(uri, readWrite), 401, "unknown to this server, mistyped or revoked");
             assertEquals(200, get(uri, readOnly).statusCode(), "the other token still works");
         }
@@ -670,7 +760,7 @@ class CacheIT extends DeployedGatehouse {
             out.flush();
             Thread.sleep(500);
 
-            HtmlPage confirm = Browser.press(setup.admin().open(setup.workspace().getUrl().toString()), "Delete workspace");
+            HtmlPage confirm = Browser.press(workspacePage(setup), "Delete workspace");
             Browser.press(confirm, "Yes, delete this workspace");
             assertEquals(401, get(artifact(setup.nxCloudId(), hash()), setup.adminToken()).statusCode(), "the workspace is gone");
 

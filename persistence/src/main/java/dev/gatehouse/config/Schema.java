@@ -9,7 +9,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
@@ -22,11 +24,12 @@ import org.flywaydb.core.api.output.MigrateResult;
 
 /**
  * The database's schema, brought to this version of Gatehouse by versioned migrations
- * ({@code db/migration/<vendor>/V<n>__<what>.sql}, Flyway) before anything else uses it.
+ * ({@code db/migration/{common,<vendor>}/V<n>__<what>.sql}, Flyway) before anything else uses it.
  *
  * <ul>
- * <li>Each version is an SQL script per vendor, or a Java migration of both ({@code V3},
- * {@link UntrustedArtifactsMove}); the next one is {@code V4}.</li>
+ * <li>Each version is one SQL script in {@code common} when it runs as it is on every vendor, a
+ * script per vendor in {@code h2} and {@code postgresql} when it cannot, or a Java migration
+ * ({@code V3}, {@link UntrustedArtifactsMove}); the next one is {@code V5}.</li>
  * <li>{@code V1} is the schema that EclipseLink created before migrations existed. A database of
  * that time has tables but no history: it is baselined at version 1 and left as it is.</li>
  * <li>A database newer than this build (a downgrade) is refused, unchanged.</li>
@@ -46,15 +49,19 @@ public final class Schema {
     /** The migrations of the configured database's vendor; an H2 database is backed up into the data folder. */
     public Schema(DataSource database, Settings settings) {
         this(database, isH2File(settings.databaseUrl()) ? settings.dataFolder().resolve("backups") : null,
-                settings.cacheFolder(), "classpath:db/migration/" + (settings.databaseUrl().startsWith("jdbc:postgresql:") ? "postgresql" : "h2"));
+                settings.cacheFolder(), settings.databaseUrl().startsWith("jdbc:postgresql:") ? "postgresql" : "h2");
     }
 
-    Schema(DataSource database, Path backups, Path cacheFolder, String... locations) {
+    /**
+     * @param vendor the folder of the vendor's own scripts beside {@code common}
+     * @param more further locations, for tests
+     */
+    Schema(DataSource database, Path backups, Path cacheFolder, String vendor, String... more) {
         this.database = database;
         this.backups = backups;
         this.flyway = Flyway.configure(Schema.class.getClassLoader())
                 .dataSource(database)
-                .locations(locations)
+                .locations(locations(vendor, more))
                 // Migrations that touch more than the database, the same for every vendor.
                 .javaMigrations(new UntrustedArtifactsMove(cacheFolder))
                 .baselineOnMigrate(true)
@@ -101,6 +108,12 @@ public final class Schema {
         return "The database schema went from " + from + " to version " + version(flyway.info().current()) + " ("
                 + result.migrationsExecuted + " migration(s) run)" + backup.map(copy -> "; the database before is in " + copy)
                 .orElse("") + ".";
+    }
+
+    private static String[] locations(String vendor, String... more) {
+        List<String> locations = new ArrayList<>(List.of("classpath:db/migration/common", "classpath:db/migration/" + vendor));
+        locations.addAll(List.of(more));
+        return locations.toArray(String[]::new);
     }
 
     private void refuseNewer(MigrationInfoService info) {

@@ -45,6 +45,17 @@ public final class Sizes {
         return String.format(Locale.ROOT, "%.1f %s", value, UNITS[unit]);
     }
 
+    /** Exactly, in the largest unit that divides it: {@code 10GiB}, {@code 1536MiB}, {@code 1000}; {@link #parse} reads it back. */
+    public static String exact(long bytes) {
+        for (int unit = UNITS.length - 1; unit >= 0; unit--) {
+            long size = 1L << (10 * (unit + 1));
+            if (bytes % size == 0) {
+                return bytes / size + UNITS[unit];
+            }
+        }
+        return Long.toString(bytes);
+    }
+
     private static long unit(String unit) {
         return switch (unit == null ? "B" : unit) {
             case "KiB" -> 1L << 10;

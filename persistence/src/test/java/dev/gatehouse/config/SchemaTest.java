@@ -28,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class SchemaTest {
 
-    private static final String H2 = "classpath:db/migration/h2";
+    private static final String H2 = "h2";
 
     @TempDir
     Path data;
@@ -37,8 +37,8 @@ class SchemaTest {
     void aFreshDatabaseGetsV1() throws Exception {
         DataSource fresh = h2("fresh");
         String said = new Schema(fresh, data.resolve("backups"), cache(), H2).migrate();
-        assertTrue(said.contains("from an empty database to version 3"), said);
-        assertEquals(List.of("1", "2", "3"), history(fresh));
+        assertTrue(said.contains("from an empty database to version 4"), said);
+        assertEquals(List.of("1", "2", "3", "4"), history(fresh));
         assertFalse(Files.exists(data.resolve("backups")), "nothing to back up in an empty database");
     }
 
@@ -59,8 +59,8 @@ class SchemaTest {
 
         String said = new Schema(previous, data.resolve("backups"), cache(), H2).migrate();
 
-        assertTrue(said.contains("from the schema of a release before versioned migrations (kept as version 1) to version 3"), said);
-        assertEquals(List.of("1", "2", "3"), history(previous));
+        assertTrue(said.contains("from the schema of a release before versioned migrations (kept as version 1) to version 4"), said);
+        assertEquals(List.of("1", "2", "3", "4"), history(previous));
         assertEquals("ada", single(previous, "SELECT USERNAME FROM ACCOUNT WHERE ID = 7"));
         DataSource fresh = h2("fresh");
         new Schema(fresh, data.resolve("backups"), cache(), H2).migrate();
@@ -118,9 +118,9 @@ class SchemaTest {
                 () -> new Schema(newer, data.resolve("backups"), cache(), H2).migrate());
 
         assertTrue(refused.getMessage().contains("at version 99, written by a newer Gatehouse"), refused.getMessage());
-        assertTrue(refused.getMessage().contains("knows versions up to 3"), refused.getMessage());
+        assertTrue(refused.getMessage().contains("knows versions up to 4"), refused.getMessage());
         assertEquals(before, catalogue(newer));
-        assertEquals(List.of("1", "2", "3", "99"), history(newer));
+        assertEquals(List.of("1", "2", "3", "4", "99"), history(newer));
     }
 
     @Test
@@ -138,7 +138,7 @@ class SchemaTest {
             copies = files.toList();
         }
         assertEquals(1, copies.size(), copies.toString());
-        assertTrue(copies.get(0).getFileName().toString().matches("gatehouse-schema-3-\\d{8}-\\d{6}\\.zip"), copies.toString());
+        assertTrue(copies.get(0).getFileName().toString().matches("gatehouse-schema-4-\\d{8}-\\d{6}\\.zip"), copies.toString());
         assertTrue(Files.size(copies.get(0)) > 0);
     }
 
@@ -150,7 +150,7 @@ class SchemaTest {
 
         String said = new Schema(later, data.resolve("backups"), cache(), H2, "classpath:db/migration-test/later").migrate();
 
-        assertTrue(said.contains("from version 3 to version 10") && said.contains("the database before is in"), said);
+        assertTrue(said.contains("from version 4 to version 10") && said.contains("the database before is in"), said);
         assertEquals("LINUS@EXAMPLE.ORG", single(later, "SELECT SHOUTED FROM ACCOUNT_SHOUTED WHERE ID = 9"));
     }
 

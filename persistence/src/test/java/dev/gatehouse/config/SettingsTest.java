@@ -70,4 +70,19 @@ class SettingsTest {
                     && refused.getMessage().endsWith("not '" + bad + "'"), refused.getMessage());
         }
     }
+
+    @Test
+    void theCacheLifecycleHasDefaultsAndRefusesNonsense() {
+        Settings defaults = new Settings(key -> null);
+        assertEquals(50L << 30, defaults.cacheWorkspaceLimit());
+        assertTrue(defaults.cacheTotalLimit().isEmpty(), "the default depends on the disk");
+        assertEquals(30, defaults.cacheMaxIdleDays());
+        assertEquals(60, defaults.cacheEvictionSeconds());
+        Settings set = new Settings(Map.of("GATEHOUSE_CACHE_TOTAL_LIMIT", "1TiB", "GATEHOUSE_CACHE_MAX_IDLE_DAYS", "7")::get);
+        assertEquals(1L << 40, set.cacheTotalLimit().orElseThrow());
+        assertEquals(7, set.cacheMaxIdleDays());
+        IllegalStateException refused = assertThrows(IllegalStateException.class,
+                () -> new Settings(key -> "soon").cacheEvictionSeconds());
+        assertEquals("GATEHOUSE_CACHE_EVICTION_SECONDS must be a positive whole number of seconds, not 'soon'", refused.getMessage());
+    }
 }

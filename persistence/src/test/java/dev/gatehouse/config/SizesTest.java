@@ -22,4 +22,13 @@ class SizesTest {
         assertEquals("1.5 MiB", Sizes.format(3L << 19));
         assertEquals("2.0 GiB", Sizes.format(2L << 30));
     }
+
+    @Test
+    void anExactSizeReadsBackToTheSameBytes() {
+        for (long bytes : new long[] {1000, 1024, 1536L << 20, 10L << 30, 3L << 40, (5L << 30) + 1}) {
+            assertEquals(Optional.of(bytes), Sizes.parse(Sizes.exact(bytes)), Sizes.exact(bytes));
+        }
+        assertEquals("10GiB", Sizes.exact(10L << 30));
+        assertEquals("1536MiB", Sizes.exact(1536L << 20));
+    }
 }

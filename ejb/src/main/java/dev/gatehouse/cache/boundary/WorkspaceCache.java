@@ -1,11 +1,9 @@
 package dev.gatehouse.cache.boundary;
 
-import dev.gatehouse.cache.control.ArtifactStore;
+import dev.gatehouse.cache.control.EntryRemoval;
 import dev.gatehouse.cache.entity.CacheEntry;
-import dev.gatehouse.cache.entity.CacheKey;
 import dev.gatehouse.cache.entity.Tier;
 import dev.gatehouse.cache.entity.Writer;
-import dev.gatehouse.common.AfterCommit;
 import dev.gatehouse.organization.control.Audit;
 import dev.gatehouse.organization.control.Guard;
 import dev.gatehouse.security.Roles;
@@ -21,7 +19,6 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
-import java.util.logging.Logger;
 
 /**
  * A workspace's cache as its admins see it: what each tier holds, who wrote what, and purges,
@@ -31,10 +28,7 @@ import java.util.logging.Logger;
 @Stateless
 public class WorkspaceCache {
 
-    private static final Logger LOG = Logger.getLogger(WorkspaceCache.class.getName());
     private static final int RECENT = 10;
-    /** Ids per DELETE statement, well under every database's limit on bound parameters. */
-    private static final int DELETE_BATCH = 500;
 
     @PersistenceContext
     EntityManager em;
@@ -46,10 +40,7 @@ public class WorkspaceCache {
     Audit audit;
 
     @Inject
-    ArtifactStore artifacts;
-
-    @Inject
-    AfterCommit afterCommit;
+    EntryRemoval removal;
 
     /** What one tier holds. */
     public record Holding(Tier tier, long entries, long bytes) {
@@ -122,23 +113,9 @@ public class WorkspaceCache {
             UnaryOperator<TypedQuery<CacheEntry>> criteria) {
         Workspace workspace = guard.administeredWorkspace(workspaceId);
         List<CacheEntry> doomed = entries(workspace, namedQuery, criteria);
-        List<Long> ids = doomed.stream().map(CacheEntry::getId).toList();
-        for (int from = 0; from < ids.size(); from += DELETE_BATCH) {
-            em.createNamedQuery(CacheEntry.DELETE_BY_IDS)
-                    .setParameter("ids", ids.subList(from, Math.min(ids.size(), from + DELETE_BATCH))).executeUpdate();
-        }
+        removal.remove(doomed);
         audit.record(workspace.getOrganization().getId(), action, workspace.getName(), what,
                 doomed.size() + (doomed.size() == 1 ? " entry purged" : " entries purged"));
-        List<Map.Entry<CacheKey, Tier>> files = doomed.stream().map(entry -> Map.entry(entry.key(), entry.getTier())).toList();
-        afterCommit.run(() -> {
-            for (Map.Entry<CacheKey, Tier> file : files) {
-                try {
-                    artifacts.remove(file.getKey(), file.getValue());
-                } catch (RuntimeException e) {
-                    LOG.warning(() -> "A purged artifact's file stays behind: " + e.getMessage());
-                }
-            }
-        });
         return doomed.size();
     }
 }

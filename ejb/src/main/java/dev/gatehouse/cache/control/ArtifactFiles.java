@@ -18,8 +18,8 @@ public final class ArtifactFiles {
 
     private final Path root;
 
-    /** A stored artifact: its file and length. */
-    public record Artifact(Path file, long size) {
+    /** A stored artifact: its file, length and tier. */
+    public record Artifact(Path file, long size, Tier tier) {
     }
 
     ArtifactFiles(Path root) {
@@ -34,7 +34,7 @@ public final class ArtifactFiles {
     public Optional<Artifact> find(CacheKey key, Tier tier) {
         File file = fileOf(key, tier).toFile();
         long size = file.length();
-        return size > 0 || file.isFile() ? Optional.of(new Artifact(file.toPath(), size)) : Optional.empty();
+        return size > 0 || file.isFile() ? Optional.of(new Artifact(file.toPath(), size, tier)) : Optional.empty();
     }
 
     Path root() {

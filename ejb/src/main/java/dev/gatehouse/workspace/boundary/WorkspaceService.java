@@ -4,6 +4,8 @@ import dev.gatehouse.cache.control.ArtifactStore;
 import dev.gatehouse.cache.entity.CacheEntry;
 import dev.gatehouse.common.AfterCommit;
 import dev.gatehouse.common.BusinessException;
+import dev.gatehouse.common.Problem;
+import dev.gatehouse.config.Sizes;
 import dev.gatehouse.organization.control.Audit;
 import dev.gatehouse.organization.control.Guard;
 import dev.gatehouse.organization.entity.Membership;
@@ -28,6 +30,7 @@ import java.util.List;
 public class WorkspaceService {
 
     public static final String NAME_FIELD = "workspaceName";
+    public static final String CACHE_LIMIT_FIELD = "cacheLimit";
 
     @PersistenceContext
     EntityManager em;
@@ -119,6 +122,27 @@ public class WorkspaceService {
         audit.record(workspace.getOrganization().getId(), "change members' upload trust", workspace.getName(),
                 trust(before), trust(trusted));
         return workspace;
+    }
+
+    /**
+     * The most the workspace's cache may hold; the eviction removes its least recently used entries
+     * beyond it.
+     *
+     * @param size a size such as {@code 10GiB}, or blank for the server's default
+     */
+    @RolesAllowed(Roles.USER)
+    public Workspace limitCache(long workspaceId, String size) {
+        Workspace workspace = guard.administeredWorkspace(workspaceId);
+        Long before = workspace.getCacheLimit();
+        Long bytes = size == null || size.isBlank() ? null : Sizes.parse(size).orElseThrow(() -> new BusinessException(
+                List.of(new Problem(CACHE_LIMIT_FIELD, "A storage limit is " + Sizes.FORMAT + ", or blank for the server's default."))));
+        workspace.limitCache(bytes);
+        audit.record(workspace.getOrganization().getId(), "change cache limit", workspace.getName(), limit(before), limit(bytes));
+        return workspace;
+    }
+
+    private static String limit(Long bytes) {
+        return bytes == null ? "the server's default" : Sizes.format(bytes);
     }
 
     private static String trust(boolean trusted) {

@@ -25,7 +25,9 @@ import java.time.Instant;
 @Entity
 @Table(name = "CACHE_ENTRY", uniqueConstraints = @UniqueConstraint(columnNames = {"WORKSPACE_ID", "TIER", "HASH"}),
         indexes = {@Index(name = "CACHE_ENTRY_WRITTEN_AT", columnList = "WORKSPACE_ID, WRITTENAT"),
-                @Index(name = "CACHE_ENTRY_WRITER", columnList = "WORKSPACE_ID, WRITERKIND, WRITTENBY")})
+                @Index(name = "CACHE_ENTRY_WRITER", columnList = "WORKSPACE_ID, WRITERKIND, WRITTENBY"),
+                @Index(name = "CACHE_ENTRY_USED_IN", columnList = "WORKSPACE_ID, LASTUSEDAT"),
+                @Index(name = "CACHE_ENTRY_USED", columnList = "LASTUSEDAT")})
 @NamedQuery(name = CacheEntry.DELETE_OF, query = "DELETE FROM CacheEntry e WHERE e.workspace = :workspace")
 @NamedQuery(name = CacheEntry.TOTALS, query = "SELECT e.tier, COUNT(e), SUM(e.size) FROM CacheEntry e"
         + " WHERE e.workspace.id = :workspace GROUP BY e.tier")
@@ -41,6 +43,16 @@ import java.time.Instant;
         + " AND e.writerKind = :kind AND e.tokenId = :tokenId")
 @NamedQuery(name = CacheEntry.BY_PERSON, query = "SELECT e FROM CacheEntry e WHERE e.workspace.id = :workspace"
         + " AND e.writerKind = dev.gatehouse.cache.entity.Writer.Kind.PERSON AND e.writtenBy = :username")
+@NamedQuery(name = CacheEntry.HELD_PER_WORKSPACE, query = "SELECT e.workspace.id, e.workspace.cacheLimit, SUM(e.size)"
+        + " FROM CacheEntry e GROUP BY e.workspace.id, e.workspace.cacheLimit")
+@NamedQuery(name = CacheEntry.HELD, query = "SELECT SUM(e.size) FROM CacheEntry e")
+@NamedQuery(name = CacheEntry.USED, query = "UPDATE CacheEntry e SET e.lastUsedAt = :at WHERE e.tier = :tier"
+        + " AND e.hash = :hash AND e.lastUsedAt < :before"
+        + " AND e.workspace.id IN (SELECT w.id FROM Workspace w WHERE w.nxCloudId = :nxCloudId)")
+@NamedQuery(name = CacheEntry.LEAST_RECENTLY_USED_IN, query = "SELECT e FROM CacheEntry e WHERE e.workspace.id = :workspace"
+        + " ORDER BY e.lastUsedAt, e.id")
+@NamedQuery(name = CacheEntry.LEAST_RECENTLY_USED, query = "SELECT e FROM CacheEntry e ORDER BY e.lastUsedAt, e.id")
+@NamedQuery(name = CacheEntry.UNUSED_SINCE, query = "SELECT e FROM CacheEntry e WHERE e.lastUsedAt < :since ORDER BY e.id")
 @NamedQuery(name = CacheEntry.DELETE_BY_IDS, query = "DELETE FROM CacheEntry e WHERE e.id IN :ids")
 public class CacheEntry implements Serializable {
 
@@ -56,6 +68,14 @@ public class CacheEntry implements Serializable {
     public static final String BY_TOKEN = "CacheEntry.byToken";
     public static final String BY_PERSON = "CacheEntry.byPerson";
     public static final String DELETE_BY_IDS = "CacheEntry.deleteByIds";
+    public static final String HELD = "CacheEntry.held";
+    /** Notes a read as the entry's last use, unless one was noted within the hour before. */
+    public static final String USED = "CacheEntry.used";
+    /** Per workspace: its id, its limit (null for the default) and the bytes its entries hold. */
+    public static final String HELD_PER_WORKSPACE = "CacheEntry.heldPerWorkspace";
+    public static final String LEAST_RECENTLY_USED_IN = "CacheEntry.leastRecentlyUsedIn";
+    public static final String LEAST_RECENTLY_USED = "CacheEntry.leastRecentlyUsed";
+    public static final String UNUSED_SINCE = "CacheEntry.unusedSince";
 
     /** An IPv6 address in its longest text form. */
     public static final int ADDRESS_MAX = 45;
@@ -95,6 +115,10 @@ public class CacheEntry implements Serializable {
     @Column(nullable = false)
     private Instant writtenAt;
 
+    /** When it was last written or read, to the hour: eviction takes the least recently used first. */
+    @Column(nullable = false)
+    private Instant lastUsedAt;
+
     protected CacheEntry() {
         // for JPA
     }
@@ -111,6 +135,7 @@ public class CacheEntry implements Serializable {
         this.tokenId = writer.tokenId();
         this.clientAddress = clientAddress == null || clientAddress.length() > ADDRESS_MAX ? null : clientAddress;
         this.writtenAt = writtenAt;
+        this.lastUsedAt = writtenAt;
     }
 
     public CacheKey key() {
@@ -151,5 +176,9 @@ public class CacheEntry implements Serializable {
 
     public Instant getWrittenAt() {
         return writtenAt;
+    }
+
+    public Instant getLastUsedAt() {
+        return lastUsedAt;
     }
 }

@@ -58,6 +58,9 @@ public class Workspace implements Serializable {
     @Column(nullable = false)
     private boolean membersUploadsTrusted = true;
 
+    /** The most its cache may hold, in bytes; null for the server's default. */
+    private Long cacheLimit;
+
     @Column(nullable = false)
     private Instant createdAt;
 
@@ -111,6 +114,18 @@ public class Workspace implements Serializable {
 
     public void trustMembersUploads(boolean trusted) {
         this.membersUploadsTrusted = trusted;
+    }
+
+    /** @param bytes null for the server's default */
+    public void limitCache(Long bytes) {
+        if (bytes != null && bytes <= 0) {
+            throw new IllegalArgumentException("A storage limit is a positive size.");
+        }
+        this.cacheLimit = bytes;
+    }
+
+    public Long getCacheLimit() {
+        return cacheLimit;
     }
 
     public void rename(String newName) {

@@ -15,19 +15,6 @@ import org.junit.jupiter.api.Test;
  */
 class AccessDecisionTest {
 
-    /** @param ownId the workspace's own id, which CI tokens of this workspace carry */
-    private static Caller caller(String kind, String ownId) {
-        return switch (kind) {
-            case "anonymous" -> Caller.anonymous();
-            case "outsider-pat" -> Caller.pat(false);
-            case "member-pat" -> Caller.pat(true);
-            case "ci-token-ro" -> Caller.workspaceToken(ownId, AccessLevel.READ_ONLY);
-            case "ci-token-rw" -> Caller.workspaceToken(ownId, AccessLevel.READ_WRITE);
-            case "other-ci-token" -> Caller.workspaceToken("AnotherWorkspaceId000000", AccessLevel.READ_WRITE);
-            default -> throw new IllegalArgumentException(kind);
-        };
-    }
-
     @ParameterizedTest(name = "{0}, id {1}, pat {2}: read {3}, write {4}")
     @CsvSource({
             // caller,     id level,   pat level,  read,  write
@@ -64,7 +51,7 @@ class AccessDecisionTest {
     void matrix(String kind, AccessLevel idLevel, AccessLevel patLevel, boolean read, boolean write) {
         Workspace workspace = new Workspace(new Organization("acme", Instant.EPOCH), "web", Instant.EPOCH);
         workspace.changeLevels(idLevel, patLevel);
-        AccessLevel level = workspace.levelFor(caller(kind, workspace.getNxCloudId()));
+        AccessLevel level = workspace.levelFor(Callers.of(kind, workspace.getNxCloudId()));
         assertEquals(read, level.allowsRead(), "read");
         assertEquals(write, level.allowsWrite(), "write");
     }

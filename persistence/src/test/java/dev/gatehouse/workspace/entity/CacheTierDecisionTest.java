@@ -20,18 +20,6 @@ class CacheTierDecisionTest {
 
     private static final List<String> READERS = List.of("anonymous", "outsider-pat", "member-pat", "ci-token-ro", "ci-token-rw");
 
-    private static Caller caller(String kind, String ownId) {
-        return switch (kind) {
-            case "anonymous" -> Caller.anonymous();
-            case "outsider-pat" -> Caller.pat(false);
-            case "member-pat" -> Caller.pat(true);
-            case "ci-token-ro" -> Caller.workspaceToken(ownId, AccessLevel.READ_ONLY);
-            case "ci-token-rw" -> Caller.workspaceToken(ownId, AccessLevel.READ_WRITE);
-            case "other-ci-token" -> Caller.workspaceToken("AnotherWorkspaceId000000", AccessLevel.READ_WRITE);
-            default -> throw new IllegalArgumentException(kind);
-        };
-    }
-
     @ParameterizedTest(name = "{0} writes, members trusted {1}: {2}, read by {3}")
     @CsvSource({
             // writer,   members' uploads trusted, tier, readers who get the entry
@@ -46,11 +34,11 @@ class CacheTierDecisionTest {
     })
     void matrix(String writer, boolean membersTrusted, Tier tier, String readers) {
         Workspace workspace = workspace(membersTrusted);
-        Tier written = Tier.writtenBy(workspace.trusts(caller(writer, workspace.getNxCloudId())));
+        Tier written = Tier.writtenBy(workspace.trusts(Callers.of(writer, workspace.getNxCloudId())));
         assertEquals(tier, written, "tier");
         List<String> gotIt = new ArrayList<>();
         for (String reader : READERS) {
-            if (Tier.readBy(workspace.trusts(caller(reader, workspace.getNxCloudId()))).contains(written)) {
+            if (Tier.readBy(workspace.trusts(Callers.of(reader, workspace.getNxCloudId()))).contains(written)) {
                 gotIt.add(reader);
             }
         }
@@ -66,7 +54,7 @@ class CacheTierDecisionTest {
     @Test
     void anotherWorkspacesTokenIsNeverTrusted() {
         Workspace workspace = workspace(true);
-        assertEquals(false, workspace.trusts(caller("other-ci-token", workspace.getNxCloudId())));
+        assertEquals(false, workspace.trusts(Callers.of("other-ci-token", workspace.getNxCloudId())));
     }
 
     @Test

@@ -6,7 +6,9 @@ import dev.gatehouse.cache.entity.CacheEntry;
 import dev.gatehouse.cache.entity.CacheKey;
 import dev.gatehouse.common.Problem;
 import dev.gatehouse.common.web.Messages;
+import dev.gatehouse.config.Settings;
 import dev.gatehouse.config.Sizes;
+import dev.gatehouse.workspace.boundary.WorkspaceService;
 import dev.gatehouse.workspace.web.WorkspaceBacking;
 import jakarta.ejb.EJB;
 import jakarta.faces.view.ViewScoped;
@@ -26,6 +28,9 @@ public class CacheBacking implements Serializable {
     @EJB
     WorkspaceCache cache;
 
+    @EJB
+    WorkspaceService workspaces;
+
     @Inject
     WorkspaceBacking workspace;
 
@@ -34,6 +39,7 @@ public class CacheBacking implements Serializable {
     private String hash;
     private List<CacheEntry> found;
     private boolean confirmingPurgeUntrusted;
+    private String limit;
 
     public List<Holding> getHoldings() {
         if (holdings == null) {
@@ -47,6 +53,29 @@ public class CacheBacking implements Serializable {
             recent = cache.recentWrites(workspace.getId());
         }
         return recent;
+    }
+
+    /** The workspace's own limit as typed, or blank for the server's default. */
+    public String getLimit() {
+        if (limit == null) {
+            Long own = workspace.getWorkspace().getCacheLimit();
+            limit = own == null ? "" : Sizes.exact(own);
+        }
+        return limit;
+    }
+
+    public void setLimit(String limit) {
+        this.limit = limit;
+    }
+
+    public String getDefaultLimit() {
+        return Sizes.format(Settings.fromEnvironment().cacheWorkspaceLimit());
+    }
+
+    public void saveLimit() {
+        Long own = workspaces.limitCache(workspace.getId(), limit).getCacheLimit();
+        limit = own == null ? "" : Sizes.exact(own);
+        Messages.info("Storage limit saved: " + (own == null ? "the server's default, " + getDefaultLimit() : Sizes.format(own)) + ".");
     }
 
     public void lookUp() {

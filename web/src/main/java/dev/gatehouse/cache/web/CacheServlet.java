@@ -7,6 +7,7 @@ import dev.gatehouse.cache.boundary.CacheService.Written;
 import dev.gatehouse.cache.control.ArtifactFiles;
 import dev.gatehouse.cache.control.ArtifactFiles.Artifact;
 import dev.gatehouse.cache.control.IncompleteBodyException;
+import dev.gatehouse.cache.control.ReadLog;
 import dev.gatehouse.cache.entity.CacheKey;
 import dev.gatehouse.cache.entity.Tier;
 import dev.gatehouse.cache.entity.Writer;
@@ -14,6 +15,7 @@ import dev.gatehouse.config.Settings;
 import dev.gatehouse.security.CachePrincipals;
 import dev.gatehouse.security.Roles;
 import jakarta.ejb.EJB;
+import jakarta.inject.Inject;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
@@ -50,6 +52,9 @@ public class CacheServlet extends HttpServlet {
     @EJB
     private transient CacheService cache;
 
+    @Inject
+    private transient ReadLog reads;
+
     private transient ArtifactFiles files;
     private long maxBytes;
 
@@ -81,8 +86,8 @@ public class CacheServlet extends HttpServlet {
             refuseAccess(request, response, false);
             return;
         }
-        Optional<Artifact> artifact = files.find(new CacheKey(path.nxCloudId(), path.hash()),
-                Tier.readBy(request.isUserInRole(Roles.WORKSPACE_TRUSTED)));
+        CacheKey key = new CacheKey(path.nxCloudId(), path.hash());
+        Optional<Artifact> artifact = files.find(key, Tier.readBy(request.isUserInRole(Roles.WORKSPACE_TRUSTED)));
         if (artifact.isEmpty()) {
             sentence(response, HttpServletResponse.SC_NOT_FOUND, "No artifact with this hash in this workspace.");
             return;
@@ -96,6 +101,7 @@ public class CacheServlet extends HttpServlet {
             sentence(response, HttpServletResponse.SC_NOT_FOUND, "No artifact with this hash in this workspace.");
             return;
         }
+        reads.read(key, artifact.get().tier());
         response.setContentType("application/octet-stream");
         response.setContentLengthLong(artifact.get().size());
         byte[] buffer = new byte[BUFFER];
