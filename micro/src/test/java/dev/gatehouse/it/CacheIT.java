@@ -537,6 +537,50 @@ class CacheIT extends DeployedGatehouse {
         }
     }
 
+    /** The usage counts of a known sequence of requests, exactly, as the API gives them to members. */
+    @Test
+    void usageCountsEveryOutcomeOfAKnownSequence() throws Exception {
+        Setup setup = workspace();
+        try (Browser admin = setup.admin(); Browser outsider = new Browser(base)) {
+            String readOnly = Browser.newWorkspaceToken(workspacePage(setup), "pr", "Read-only");
+            String token = setup.adminToken();
+            URI uri = artifact(setup.nxCloudId(), hash());
+            assertEquals(200, put(uri, token, bytes(1000)).statusCode());
+            assertEquals(409, put(uri, token, bytes(5)).statusCode());
+            for (int i = 0; i < 3; i++) {
+                assertEquals(200, get(uri, token).statusCode());
+            }
+            for (int i = 0; i < 2; i++) {
+                assertEquals(404, get(artifact(setup.nxCloudId(), hash()), token).statusCode());
+            }
+            assertEquals(403, put(artifact(setup.nxCloudId(), hash()), readOnly, bytes(5)).statusCode());
+            String tooBig = RawHttp.exchange(base.getPort(), "PUT /nx/" + setup.nxCloudId() + "/v1/cache/" + hash()
+                    + " HTTP/1.1\nHost: 127.0.0.1\nAuthorization: Bearer " + token + "\nContent-Length: 8388609\nConnection: close", new byte[0]);
+            assertTrue(tooBig.startsWith("HTTP/1.1 403"), tooBig);
+
+            URI usage = base.resolve("api/workspaces/" + setup.nxCloudId() + "/usage");
+            await(() -> count(Api.get(usage, token).body(), "entriesHeld") == 1, "the counts and the holdings are written");
+            String today = Api.get(usage, token).body();
+            assertEquals(List.of(3L, 2L, 1L, 1L, 1L, 1L, 0L, 3000L, 1000L, 1L, 1000L), List.of(count(today, "hits"),
+                    count(today, "misses"), count(today, "stored"), count(today, "refusedExisting"), count(today, "refusedReadOnly"),
+                    count(today, "refusedTooLarge"), count(today, "refusedStorage"), count(today, "bytesServed"),
+                    count(today, "bytesStored"), count(today, "entriesHeld"), count(today, "bytesHeld")), today);
+            assertTrue(today.contains("\"day\":\"" + java.time.LocalDate.now(java.time.ZoneOffset.UTC) + "\""), today);
+
+            outsider.signUp(someone());
+            String outsiderToken = Browser.shownToken(outsider.newToken("nx", "30 days"));
+            HttpResponse<String> refused = Api.get(usage, outsiderToken);
+            assertEquals(404, refused.statusCode(), "a workspace of another organization reads as unknown: " + refused.body());
+            assertEquals(401, Api.send(HttpRequest.newBuilder(usage)).statusCode(), "nobody signed in");
+        }
+    }
+
+    /** A number in the API's JSON answer; -1 when absent. */
+    private static long count(String json, String name) {
+        Matcher value = Pattern.compile("\"" + name + "\":(\\d+)").matcher(json);
+        return value.find() ? Long.parseLong(value.group(1)) : -1;
+    }
+
     /** One npm install of nx for the class: it takes a minute or more. */
     private static NxWorkspace installed;
 

@@ -140,6 +140,20 @@ final class Chromium implements AutoCloseable {
         return this;
     }
 
+    /** The whole page as a PNG, for a person to look at (target/screenshots). */
+    Path screenshot(String name) throws IOException {
+        Path file = Path.of("target", "screenshots", name + ".png");
+        Files.createDirectories(file.getParent());
+        long height = (Long) driver.executeScript("return document.documentElement.scrollHeight");
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, (int) Math.min(height + 100, 8000)));
+        Files.write(file, driver.getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+        return file;
+    }
+
+    int count(String cssSelector) {
+        return driver.findElements(By.cssSelector(cssSelector)).size();
+    }
+
     Chromium tick(String id, boolean ticked) {
         WebElement box = driver.findElement(By.id(id));
         if (box.isSelected() != ticked) {

@@ -124,4 +124,38 @@ class ChromiumIT extends DeployedGatehouse {
             assertEquals(List.of(), browser.consoleErrors());
         }
     }
+
+    /** The usage plots in a real browser: drawn, with the numbers in their table; the screenshot is for a person. */
+    @Test
+    void theWorkspacePageShowsTheCachesUsage() throws Exception {
+        String name = someone();
+        try (Chromium browser = new Chromium(base)) {
+            browser.open("/signup").signUp(name);
+            browser.follow("Organizations").fill("Organization name", "Usage " + name).press("Create organization");
+            browser.fill("Workspace name", "busy").press("Create workspace").follow("busy");
+            assertTrue(browser.text("usageSummary").contains("No reads in the last 30 days."), browser.text("usageSummary"));
+            String nxCloudId = browser.text("nxCloudId");
+            java.net.URI artifact = base.resolve("nx/" + nxCloudId + "/v1/cache/seen");
+            assertEquals(200, Api.send(java.net.http.HttpRequest.newBuilder(artifact)
+                    .PUT(java.net.http.HttpRequest.BodyPublishers.ofByteArray(new byte[2048]))).statusCode());
+            for (int i = 0; i < 3; i++) {
+                assertEquals(200, Api.send(java.net.http.HttpRequest.newBuilder(artifact)).statusCode());
+            }
+            assertEquals(404, Api.send(java.net.http.HttpRequest.newBuilder(base.resolve("nx/" + nxCloudId + "/v1/cache/unseen"))).statusCode());
+
+            String address = browser.address();
+            for (int tries = 0; tries < 40 && !browser.text("usageSummary").contains("75 % of 4 reads"); tries++) {
+                Thread.sleep(500);
+                browser.open(address);
+            }
+            assertTrue(browser.text("usageSummary").contains("Last 30 days: 75 % of 4 reads were hits."), browser.text("usageSummary"));
+            String table = browser.text("usageTable");
+            assertTrue(table.contains(java.time.LocalDate.now(java.time.ZoneOffset.UTC) + " 3 1 75 % 1 0 0 0 0 6.0 KiB 2.0 KiB"), table);
+            assertTrue(browser.text("largestEntries").contains("seen Untrusted 2.0 KiB"), browser.text("largestEntries"));
+            assertEquals(3, browser.count("figure.plot svg[aria-describedby='usageTable']"));
+            assertTrue(browser.count("#requestsPlot rect") >= 3, "hits, misses and stored drawn");
+            browser.screenshot("workspace-usage");
+            assertEquals(List.of(), browser.consoleErrors());
+        }
+    }
 }

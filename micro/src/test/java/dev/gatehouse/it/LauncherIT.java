@@ -50,7 +50,7 @@ class LauncherIT {
         try {
             String said = untilReadyOrEnd(first, port);
             assertTrue(said.contains("Gatehouse is ready at " + base), said);
-            assertTrue(log(data).contains("The database schema went from an empty database to version 4"), log(data));
+            assertTrue(log(data).contains("The database schema went from an empty database to version 5"), log(data));
             assertEquals(200, Api.send(HttpRequest.newBuilder(base.resolve("health"))).statusCode());
             assertEquals("rwx------", permissions(data));
             try (Stream<Path> files = Files.walk(data)) {
@@ -79,7 +79,7 @@ class LauncherIT {
         // artifact in the workspace's folder, whoever wrote it.
         Path workspaceFolder = data.resolve("cache").resolve(cached.getPath().split("/")[2]);
         Files.move(workspaceFolder.resolve(".untrusted/h2"), workspaceFolder.resolve("h2"));
-        for (String undo : new String[] {"DROP TABLE \"flyway_schema_history\"", "DROP TABLE CACHE_JOB_LEASE",
+        for (String undo : new String[] {"DROP TABLE \"flyway_schema_history\"", "DROP TABLE CACHE_USAGE", "DROP TABLE CACHE_JOB_LEASE",
                 "DROP INDEX CACHE_ENTRY_USED_IN", "DROP INDEX CACHE_ENTRY_USED", "ALTER TABLE CACHE_ENTRY DROP COLUMN LASTUSEDAT",
                 "ALTER TABLE WORKSPACE DROP COLUMN CACHELIMIT", "DROP INDEX CACHE_ENTRY_WRITTEN_AT",
                 "DROP INDEX CACHE_ENTRY_WRITER", "ALTER TABLE CACHE_ENTRY DROP CONSTRAINT FK_CACHE_ENTRY_WORKSPACE_ID",
@@ -123,7 +123,7 @@ class LauncherIT {
             assertTrue(older.waitFor(60, TimeUnit.SECONDS), "the launcher gave up by itself");
             assertEquals(1, older.exitValue(), said);
             assertTrue(said.contains("Gatehouse cannot start: the database schema is at version 99, written by a newer"
-                    + " Gatehouse, and this one knows versions up to 4."), said);
+                    + " Gatehouse, and this one knows versions up to 5."), said);
         } finally {
             stop(older);
         }

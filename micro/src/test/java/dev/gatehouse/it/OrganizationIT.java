@@ -49,7 +49,7 @@ class OrganizationIT extends DeployedGatehouse {
             Browser.choose(workspace, "idAccessLevel", "NONE");
             Browser.choose(workspace, "patAccessLevel", "READ_ONLY");
             workspace = press(workspace, "Save access levels");
-            assertTrue(text(workspace).contains("Access levels saved: workspace ID None, personal access tokens Read-only."),
+            assertTrue(text(workspace).contains("Access levels saved: workspace ID None, personal access tokens Read-only; members' uploads trusted."),
                     text(workspace));
             HtmlPage reloaded = alices.open(workspace.getUrl().toString());
             assertTrue(((HtmlRadioButtonInput) reloaded.getByXPath("//input[@name='idAccessLevel' and @value='NONE']").get(0)).isChecked());

@@ -29,6 +29,9 @@ import org.junit.jupiter.api.io.TempDir;
 class SchemaTest {
 
     private static final String H2 = "h2";
+    /** This build's schema version, and every version that leads there. */
+    static final String LATEST = "5";
+    static final List<String> ALL = List.of("1", "2", "3", "4", LATEST);
 
     @TempDir
     Path data;
@@ -37,8 +40,8 @@ class SchemaTest {
     void aFreshDatabaseGetsV1() throws Exception {
         DataSource fresh = h2("fresh");
         String said = new Schema(fresh, data.resolve("backups"), cache(), H2).migrate();
-        assertTrue(said.contains("from an empty database to version 4"), said);
-        assertEquals(List.of("1", "2", "3", "4"), history(fresh));
+        assertTrue(said.contains("from an empty database to version " + LATEST), said);
+        assertEquals(ALL, history(fresh));
         assertFalse(Files.exists(data.resolve("backups")), "nothing to back up in an empty database");
     }
 
@@ -59,8 +62,8 @@ class SchemaTest {
 
         String said = new Schema(previous, data.resolve("backups"), cache(), H2).migrate();
 
-        assertTrue(said.contains("from the schema of a release before versioned migrations (kept as version 1) to version 4"), said);
-        assertEquals(List.of("1", "2", "3", "4"), history(previous));
+        assertTrue(said.contains("from the schema of a release before versioned migrations (kept as version 1) to version " + LATEST), said);
+        assertEquals(ALL, history(previous));
         assertEquals("ada", single(previous, "SELECT USERNAME FROM ACCOUNT WHERE ID = 7"));
         DataSource fresh = h2("fresh");
         new Schema(fresh, data.resolve("backups"), cache(), H2).migrate();
@@ -118,9 +121,9 @@ class SchemaTest {
                 () -> new Schema(newer, data.resolve("backups"), cache(), H2).migrate());
 
         assertTrue(refused.getMessage().contains("at version 99, written by a newer Gatehouse"), refused.getMessage());
-        assertTrue(refused.getMessage().contains("knows versions up to 4"), refused.getMessage());
+        assertTrue(refused.getMessage().contains("knows versions up to " + LATEST), refused.getMessage());
         assertEquals(before, catalogue(newer));
-        assertEquals(List.of("1", "2", "3", "4", "99"), history(newer));
+        assertEquals(with(ALL, "99"), history(newer));
     }
 
     @Test
@@ -138,7 +141,7 @@ class SchemaTest {
             copies = files.toList();
         }
         assertEquals(1, copies.size(), copies.toString());
-        assertTrue(copies.get(0).getFileName().toString().matches("gatehouse-schema-4-\\d{8}-\\d{6}\\.zip"), copies.toString());
+        assertTrue(copies.get(0).getFileName().toString().matches("gatehouse-schema-" + LATEST + "-\\d{8}-\\d{6}\\.zip"), copies.toString());
         assertTrue(Files.size(copies.get(0)) > 0);
     }
 
@@ -150,13 +153,19 @@ class SchemaTest {
 
         String said = new Schema(later, data.resolve("backups"), cache(), H2, "classpath:db/migration-test/later").migrate();
 
-        assertTrue(said.contains("from version 4 to version 10") && said.contains("the database before is in"), said);
+        assertTrue(said.contains("from version " + LATEST + " to version 10") && said.contains("the database before is in"), said);
         assertEquals("LINUS@EXAMPLE.ORG", single(later, "SELECT SHOUTED FROM ACCOUNT_SHOUTED WHERE ID = 9"));
     }
 
     private static void account(DataSource database, int id, String name) throws SQLException {
         execute(database, "INSERT INTO ACCOUNT (ID, USERNAME, EMAIL, PASSWORDHASH, CREATEDAT) VALUES (" + id + ", '" + name
                 + "', '" + name + "@example.org', 'hash', CURRENT_TIMESTAMP)");
+    }
+
+    private static List<String> with(List<String> versions, String more) {
+        List<String> all = new ArrayList<>(versions);
+        all.add(more);
+        return all;
     }
 
     private Path cache() {

@@ -31,8 +31,9 @@ import java.util.logging.Logger;
  * {@code GATEHOUSE_CACHE_EVICTION_SECONDS} it writes the noted reads to the entries' last use, then
  * removes entries unused for {@code GATEHOUSE_CACHE_MAX_IDLE_DAYS}, then the least recently used
  * entries of each workspace over its limit and, when the whole cache is over the server's limit,
- * of all workspaces, each time until 10 % under the limit. With several nodes one runs it at a time
- * (a lease in the database). What it removed is logged.
+ * of all workspaces, each time until 10 % under the limit; then it notes what each workspace holds
+ * for the usage plots. With several nodes one runs it at a time (a lease in the database). What it
+ * removed is logged.
  */
 @Singleton
 @Startup
@@ -49,6 +50,9 @@ public class CacheEviction {
 
     @EJB
     EvictionSteps steps;
+
+    @EJB
+    CacheUsageBook usage;
 
     @Inject
     ReadLog reads;
@@ -102,6 +106,7 @@ public class CacheEviction {
                     .map(excess -> free(excess.workspaceId(), excess.bytes())).reduce(Removed.NOTHING, Removed::plus);
             long held = steps.held();
             Removed overTotal = held > totalLimit ? free(null, held - EvictionSteps.limitWithRoom(totalLimit)) : Removed.NOTHING;
+            usage.recordHoldings(CacheUsageBook.today());
             if (idle.entries() + overWorkspaces.entries() + overTotal.entries() > 0) {
                 LOG.info(() -> "Cache eviction: " + describe(idle) + " unused for " + maxIdle.toDays() + " days, "
                         + describe(overWorkspaces) + " over workspace limits, " + describe(overTotal)

@@ -2,6 +2,7 @@ package dev.gatehouse.workspace.boundary;
 
 import dev.gatehouse.cache.control.ArtifactStore;
 import dev.gatehouse.cache.entity.CacheEntry;
+import dev.gatehouse.cache.entity.CacheUsage;
 import dev.gatehouse.common.AfterCommit;
 import dev.gatehouse.common.BusinessException;
 import dev.gatehouse.common.Problem;
@@ -87,11 +88,12 @@ public class WorkspaceService {
         return workspace;
     }
 
-    /** Its cache and its access tokens go with it. */
+    /** Its cache, its usage and its access tokens go with it. */
     @RolesAllowed(Roles.USER)
     public void delete(long workspaceId) {
         Workspace workspace = guard.administeredWorkspace(workspaceId);
         em.createNamedQuery(CacheEntry.DELETE_OF).setParameter("workspace", workspace).executeUpdate();
+        em.createNamedQuery(CacheUsage.DELETE_OF).setParameter("workspace", workspace).executeUpdate();
         em.createNamedQuery(WorkspaceAccessToken.DELETE_OF).setParameter("workspace", workspace).executeUpdate();
         em.remove(workspace);
         String nxCloudId = workspace.getNxCloudId();

@@ -43,8 +43,10 @@ import java.time.Instant;
         + " AND e.writerKind = :kind AND e.tokenId = :tokenId")
 @NamedQuery(name = CacheEntry.BY_PERSON, query = "SELECT e FROM CacheEntry e WHERE e.workspace.id = :workspace"
         + " AND e.writerKind = dev.gatehouse.cache.entity.Writer.Kind.PERSON AND e.writtenBy = :username")
-@NamedQuery(name = CacheEntry.HELD_PER_WORKSPACE, query = "SELECT e.workspace.id, e.workspace.cacheLimit, SUM(e.size)"
-        + " FROM CacheEntry e GROUP BY e.workspace.id, e.workspace.cacheLimit")
+@NamedQuery(name = CacheEntry.HELD_PER_WORKSPACE, query = "SELECT e.workspace.id, e.workspace.cacheLimit, SUM(e.size),"
+        + " COUNT(e) FROM CacheEntry e GROUP BY e.workspace.id, e.workspace.cacheLimit")
+@NamedQuery(name = CacheEntry.LARGEST, query = "SELECT e FROM CacheEntry e WHERE e.workspace.id = :workspace"
+        + " ORDER BY e.size DESC, e.id")
 @NamedQuery(name = CacheEntry.HELD, query = "SELECT SUM(e.size) FROM CacheEntry e")
 @NamedQuery(name = CacheEntry.USED, query = "UPDATE CacheEntry e SET e.lastUsedAt = :at WHERE e.tier = :tier"
         + " AND e.hash = :hash AND e.lastUsedAt < :before"
@@ -71,7 +73,8 @@ public class CacheEntry implements Serializable {
     public static final String HELD = "CacheEntry.held";
     /** Notes a read as the entry's last use, unless one was noted within the hour before. */
     public static final String USED = "CacheEntry.used";
-    /** Per workspace: its id, its limit (null for the default) and the bytes its entries hold. */
+    public static final String LARGEST = "CacheEntry.largest";
+    /** Per workspace: its id, its limit (null for the default), the bytes its entries hold and how many. */
     public static final String HELD_PER_WORKSPACE = "CacheEntry.heldPerWorkspace";
     public static final String LEAST_RECENTLY_USED_IN = "CacheEntry.leastRecentlyUsedIn";
     public static final String LEAST_RECENTLY_USED = "CacheEntry.leastRecentlyUsed";

@@ -8,6 +8,8 @@ import dev.gatehouse.cache.control.ArtifactFiles;
 import dev.gatehouse.cache.control.ArtifactFiles.Artifact;
 import dev.gatehouse.cache.control.IncompleteBodyException;
 import dev.gatehouse.cache.control.ReadLog;
+import dev.gatehouse.cache.control.UsageCounts;
+import dev.gatehouse.cache.control.UsageCounts.Outcome;
 import dev.gatehouse.cache.entity.CacheKey;
 import dev.gatehouse.cache.entity.Tier;
 import dev.gatehouse.cache.entity.Writer;
@@ -55,6 +57,9 @@ public class CacheServlet extends HttpServlet {
     @Inject
     private transient ReadLog reads;
 
+    @Inject
+    private transient UsageCounts usage;
+
     private transient ArtifactFiles files;
     private long maxBytes;
 
@@ -89,6 +94,7 @@ public class CacheServlet extends HttpServlet {
         CacheKey key = new CacheKey(path.nxCloudId(), path.hash());
         Optional<Artifact> artifact = files.find(key, Tier.readBy(request.isUserInRole(Roles.WORKSPACE_TRUSTED)));
         if (artifact.isEmpty()) {
+            usage.count(path.nxCloudId(), Outcome.MISS, 0);
             sentence(response, HttpServletResponse.SC_NOT_FOUND, "No artifact with this hash in this workspace.");
             return;
         }
@@ -98,10 +104,12 @@ public class CacheServlet extends HttpServlet {
         } catch (IOException unreadable) {
             // Purged or evicted since it was found, or a storage failure: a miss, which nx carries on after.
             log("Cache file unreadable, answered as a miss: " + unreadable);
+            usage.count(path.nxCloudId(), Outcome.MISS, 0);
             sentence(response, HttpServletResponse.SC_NOT_FOUND, "No artifact with this hash in this workspace.");
             return;
         }
         reads.read(key, artifact.get().tier());
+        usage.count(path.nxCloudId(), Outcome.HIT, artifact.get().size());
         response.setContentType("application/octet-stream");
         response.setContentLengthLong(artifact.get().size());
         byte[] buffer = new byte[BUFFER];
@@ -125,6 +133,10 @@ public class CacheServlet extends HttpServlet {
             return;
         }
         if (length > maxBytes) {
+            // Counted for callers who may see the workspace: others must not grow the counts' memory.
+            if (request.isUserInRole(Roles.WORKSPACE_READER)) {
+                usage.count(path.nxCloudId(), Outcome.REFUSED_TOO_LARGE, 0);
+            }
             // 403, not 413: nx fails the whole run after a 413, and carries on after a 403.
             sentence(response, HttpServletResponse.SC_FORBIDDEN, "This artifact has " + length + " bytes; this server"
                     + " accepts at most " + maxBytes + " (" + Settings.CACHE_MAX_BYTES + "), so it was not stored."
@@ -132,6 +144,9 @@ public class CacheServlet extends HttpServlet {
             return;
         }
         if (!request.isUserInRole(Roles.WORKSPACE_WRITER)) {
+            if (request.isUserInRole(Roles.WORKSPACE_READER)) {
+                usage.count(path.nxCloudId(), Outcome.REFUSED_READ_ONLY, 0);
+            }
             refuseAccess(request, response, true);
             return;
         }
@@ -143,6 +158,11 @@ public class CacheServlet extends HttpServlet {
             sentence(response, HttpServletResponse.SC_BAD_REQUEST, incomplete.getMessage());
             return;
         }
+        usage.count(path.nxCloudId(), switch (written) {
+            case STORED -> Outcome.STORED;
+            case EXISTS -> Outcome.REFUSED_EXISTING;
+            case NOT_RECORDED, NO_SPACE, STORAGE_FAILED -> Outcome.REFUSED_STORAGE;
+        }, written == Written.STORED ? length : 0);
         switch (written) {
             case STORED -> sentence(response, HttpServletResponse.SC_OK, "Stored.");
             case EXISTS -> sentence(response, HttpServletResponse.SC_CONFLICT,
