@@ -131,7 +131,11 @@ class ChromiumIT extends DeployedGatehouse {
         String name = someone();
         try (Chromium browser = new Chromium(base)) {
             browser.open("/signup").signUp(name);
-            browser.follow("Organizations").fill("Organization name", "Usage " + name).press("Create organization");
+            String steps = browser.text("firstSteps");
+            assertTrue(steps.contains("Your first remote-cache hit") && steps.contains("npx nx login http://127.0.0.1:"), steps);
+            browser.follow("Create an organization");
+            assertTrue(browser.address().startsWith("/organizations"), browser.address());
+            browser.fill("Organization name", "Usage " + name).press("Create organization");
             browser.fill("Workspace name", "busy").press("Create workspace").follow("busy");
             assertTrue(browser.text("usageSummary").contains("No reads in the last 30 days."), browser.text("usageSummary"));
             String nxCloudId = browser.text("nxCloudId");
@@ -155,6 +159,9 @@ class ChromiumIT extends DeployedGatehouse {
             assertEquals(3, browser.count("figure.plot svg[aria-describedby='usageTable']"));
             assertTrue(browser.count("#requestsPlot rect") >= 3, "hits, misses and stored drawn");
             browser.screenshot("workspace-usage");
+            browser.open("/");
+            String home = browser.text("myWorkspaces");
+            assertTrue(home.contains("Usage " + name + " busy Read-write Read-write 75 % 2.0 KiB"), home);
             assertEquals(List.of(), browser.consoleErrors());
         }
     }

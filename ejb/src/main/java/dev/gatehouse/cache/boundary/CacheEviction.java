@@ -1,6 +1,7 @@
 package dev.gatehouse.cache.boundary;
 
 import dev.gatehouse.cache.boundary.EvictionSteps.Removed;
+import dev.gatehouse.cache.control.ArtifactFiles;
 import dev.gatehouse.cache.control.ReadLog;
 import dev.gatehouse.config.Settings;
 import dev.gatehouse.config.Sizes;
@@ -19,7 +20,6 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -81,11 +81,7 @@ public class CacheEviction {
     private long defaultTotalLimit(Path cacheFolder) {
         long usable;
         try {
-            Path existing = cacheFolder;
-            while (!Files.exists(existing) && existing.getParent() != null) {
-                existing = existing.getParent();
-            }
-            usable = Files.getFileStore(existing).getUsableSpace();
+            usable = ArtifactFiles.usableSpace(cacheFolder);
         } catch (IOException e) {
             LOG.warning(() -> "Cannot measure the free space of " + cacheFolder + "; no server-wide cache limit: " + e);
             return Long.MAX_VALUE;

@@ -17,7 +17,9 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.Query;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 
 /**
@@ -86,6 +88,39 @@ public class CacheUsageBook {
         Workspace workspace = guard.workspace(workspaceId);
         return em.createNamedQuery(CacheEntry.LARGEST, CacheEntry.class).setParameter("workspace", workspace.getId())
                 .setMaxResults(10).getResultList();
+    }
+
+    /** A workspace of the caller's with its last week: reads, hits and what it holds now. */
+    public record WorkspaceWeek(Workspace workspace, long hits, long misses, long bytesHeld) {
+
+        /** Null for a week without reads. */
+        public Double hitRate() {
+            return hits + misses == 0 ? null : (double) hits / (hits + misses);
+        }
+    }
+
+    /** Every workspace of the caller's organizations, with the last 7 days; for the home page. */
+    @RolesAllowed(Roles.USER)
+    public List<WorkspaceWeek> myWeek() {
+        List<Workspace> workspaces = em.createNamedQuery(Workspace.OF_MEMBER, Workspace.class)
+                .setParameter("username", guard.callerName()).getResultList();
+        if (workspaces.isEmpty()) {
+            return List.of();
+        }
+        List<Long> ids = workspaces.stream().map(Workspace::getId).toList();
+        Map<Long, long[]> reads = new HashMap<>();
+        for (Object[] row : em.createNamedQuery(CacheUsage.READS_SINCE, Object[].class).setParameter("workspaces", ids)
+                .setParameter("since", today().minusDays(6)).getResultList()) {
+            reads.put((Long) row[0], new long[] {((Number) row[1]).longValue(), ((Number) row[2]).longValue()});
+        }
+        Map<Long, Long> held = new HashMap<>();
+        for (Object[] row : em.createNamedQuery(CacheEntry.HELD_IN, Object[].class).setParameter("workspaces", ids).getResultList()) {
+            held.put((Long) row[0], ((Number) row[1]).longValue());
+        }
+        return workspaces.stream().map(workspace -> {
+            long[] week = reads.getOrDefault(workspace.getId(), new long[2]);
+            return new WorkspaceWeek(workspace, week[0], week[1], held.getOrDefault(workspace.getId(), 0L));
+        }).toList();
     }
 
     public static LocalDate today() {

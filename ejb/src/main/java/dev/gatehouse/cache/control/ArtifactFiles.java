@@ -4,6 +4,8 @@ import dev.gatehouse.cache.entity.CacheKey;
 import dev.gatehouse.cache.entity.Tier;
 import dev.gatehouse.config.Settings;
 import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -35,6 +37,23 @@ public final class ArtifactFiles {
         File file = fileOf(key, tier).toFile();
         long size = file.length();
         return size > 0 || file.isFile() ? Optional.of(new Artifact(file.toPath(), size, tier)) : Optional.empty();
+    }
+
+    /**
+     * The usable space of the file system the folder is on, or will be on before the first upload
+     * has made it: that of its nearest existing ancestor.
+     */
+    public static long usableSpace(Path folder) throws IOException {
+        return Files.getFileStore(nearestExisting(folder)).getUsableSpace();
+    }
+
+    /** The folder, or its nearest ancestor that exists: where it will be made. */
+    public static Path nearestExisting(Path folder) {
+        Path existing = folder;
+        while (!Files.exists(existing) && existing.getParent() != null) {
+            existing = existing.getParent();
+        }
+        return existing;
     }
 
     Path root() {

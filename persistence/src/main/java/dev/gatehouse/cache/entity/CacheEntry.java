@@ -47,6 +47,8 @@ import java.time.Instant;
         + " COUNT(e) FROM CacheEntry e GROUP BY e.workspace.id, e.workspace.cacheLimit")
 @NamedQuery(name = CacheEntry.LARGEST, query = "SELECT e FROM CacheEntry e WHERE e.workspace.id = :workspace"
         + " ORDER BY e.size DESC, e.id")
+@NamedQuery(name = CacheEntry.HELD_IN, query = "SELECT e.workspace.id, SUM(e.size) FROM CacheEntry e"
+        + " WHERE e.workspace.id IN :workspaces GROUP BY e.workspace.id")
 @NamedQuery(name = CacheEntry.HELD, query = "SELECT SUM(e.size) FROM CacheEntry e")
 @NamedQuery(name = CacheEntry.USED, query = "UPDATE CacheEntry e SET e.lastUsedAt = :at WHERE e.tier = :tier"
         + " AND e.hash = :hash AND e.lastUsedAt < :before"
@@ -71,6 +73,8 @@ public class CacheEntry implements Serializable {
     public static final String BY_PERSON = "CacheEntry.byPerson";
     public static final String DELETE_BY_IDS = "CacheEntry.deleteByIds";
     public static final String HELD = "CacheEntry.held";
+    /** Per workspace of a list: the bytes its entries hold. */
+    public static final String HELD_IN = "CacheEntry.heldIn";
     /** Notes a read as the entry's last use, unless one was noted within the hour before. */
     public static final String USED = "CacheEntry.used";
     public static final String LARGEST = "CacheEntry.largest";

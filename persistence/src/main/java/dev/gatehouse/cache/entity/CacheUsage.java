@@ -29,6 +29,8 @@ import java.time.LocalDate;
         + " u.bytesStored = u.bytesStored + :bytesStored WHERE u.workspace.id = :workspace AND u.day = :day")
 @NamedQuery(name = CacheUsage.HOLDING, query = "UPDATE CacheUsage u SET u.entriesHeld = :entries, u.bytesHeld = :bytes"
         + " WHERE u.workspace.id = :workspace AND u.day = :day")
+@NamedQuery(name = CacheUsage.READS_SINCE, query = "SELECT u.workspace.id, SUM(u.hits), SUM(u.misses) FROM CacheUsage u"
+        + " WHERE u.workspace.id IN :workspaces AND u.day >= :since GROUP BY u.workspace.id")
 @NamedQuery(name = CacheUsage.DELETE_OF, query = "DELETE FROM CacheUsage u WHERE u.workspace = :workspace")
 public class CacheUsage implements Serializable {
 
@@ -39,6 +41,8 @@ public class CacheUsage implements Serializable {
     public static final String ADD = "CacheUsage.add";
     public static final String HOLDING = "CacheUsage.holding";
     public static final String DELETE_OF = "CacheUsage.deleteOf";
+    /** Per workspace of a list: hits and misses since a day. */
+    public static final String READS_SINCE = "CacheUsage.readsSince";
 
     @Id
     @GeneratedValue(strategy = GenerationType.TABLE)

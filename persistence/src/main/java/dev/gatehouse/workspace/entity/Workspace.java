@@ -23,6 +23,9 @@ import java.time.Instant;
 @Table(name = "WORKSPACE")
 @NamedQuery(name = Workspace.IN, query = "SELECT w FROM Workspace w WHERE w.organization.id = :organization ORDER BY w.name")
 @NamedQuery(name = Workspace.BY_NX_CLOUD_ID, query = "SELECT w FROM Workspace w WHERE w.nxCloudId = :nxCloudId")
+@NamedQuery(name = Workspace.OF_MEMBER, query = "SELECT w FROM Workspace w JOIN FETCH w.organization WHERE w.organization.id IN"
+        + " (SELECT m.organization.id FROM Membership m WHERE m.account.username = :username)"
+        + " ORDER BY w.organization.name, w.organization.id, w.name")
 @NamedQuery(name = Workspace.ID_OF, query = "SELECT w.id FROM Workspace w WHERE w.nxCloudId = :nxCloudId")
 public class Workspace implements Serializable {
 
@@ -30,6 +33,8 @@ public class Workspace implements Serializable {
 
     public static final String IN = "Workspace.in";
     public static final String BY_NX_CLOUD_ID = "Workspace.byNxCloudId";
+    /** Every workspace of the organizations a person belongs to. */
+    public static final String OF_MEMBER = "Workspace.ofMember";
     /** Only the id, for a reference: loading the workspace would load its organization too. */
     public static final String ID_OF = "Workspace.idOf";
 

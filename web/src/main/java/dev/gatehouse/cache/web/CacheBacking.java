@@ -123,11 +123,6 @@ public class CacheBacking implements Serializable {
         Messages.info("Purged " + count + (count == 1 ? " entry " : " entries ") + which + ". Those hashes can be written again.");
     }
 
-    /** A size as people read it: bytes, KiB, MiB or GiB. */
-    public String size(long bytes) {
-        return Sizes.format(bytes);
-    }
-
     public String getHash() {
         return hash;
     }

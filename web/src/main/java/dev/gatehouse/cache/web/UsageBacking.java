@@ -61,10 +61,6 @@ public class UsageBacking implements Serializable {
                 : String.format(Locale.ROOT, "Last %d days: %.0f %% of %d reads were hits.", CacheUsageBook.DAYS, 100.0 * hits / reads, reads);
     }
 
-    public String percent(Double rate) {
-        return rate == null ? "—" : String.format(Locale.ROOT, "%.0f %%", rate * 100);
-    }
-
     public String getHitRatePlot() {
         return plots().hitRate(TABLE_ID);
     }

@@ -1,5 +1,6 @@
 package dev.gatehouse.common.web;
 
+import dev.gatehouse.cache.control.ArtifactFiles;
 import dev.gatehouse.config.Settings;
 import jakarta.annotation.Resource;
 import jakarta.servlet.annotation.WebServlet;
@@ -40,9 +41,9 @@ public class HealthServlet extends HttpServlet {
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         boolean databaseUp = databaseAnswers();
-        Path existing = existing(cacheFolder);
-        long free = freeBytes(existing);
-        boolean writable = Files.isWritable(existing);
+        long free = freeBytes();
+        // Before the first upload has made the folder: whether it could be made.
+        boolean writable = Files.isWritable(ArtifactFiles.nearestExisting(cacheFolder));
         boolean cacheUp = free >= minFree && writable;
         boolean up = databaseUp && cacheUp;
         response.setStatus(up ? HttpServletResponse.SC_OK : HttpServletResponse.SC_SERVICE_UNAVAILABLE);
@@ -57,21 +58,12 @@ public class HealthServlet extends HttpServlet {
         return up ? "UP" : "DOWN";
     }
 
-    /** The cache folder, or before the first upload has made it, the folder it will be made in. */
-    private static Path existing(Path folder) {
-        Path existing = folder;
-        while (!Files.exists(existing) && existing.getParent() != null) {
-            existing = existing.getParent();
-        }
-        return existing;
-    }
-
     /** -1 when the folder cannot be examined at all. */
-    private long freeBytes(Path folder) {
+    private long freeBytes() {
         try {
-            return Files.getFileStore(folder).getUsableSpace();
+            return ArtifactFiles.usableSpace(cacheFolder);
         } catch (IOException e) {
-            log("Health check: the cache folder " + folder + " cannot be examined: " + e);
+            log("Health check: the cache folder " + cacheFolder + " cannot be examined: " + e);
             return -1;
         }
     }
