@@ -559,7 +559,11 @@ class CacheIT extends DeployedGatehouse {
             assertTrue(tooBig.startsWith("HTTP/1.1 403"), tooBig);
 
             URI usage = base.resolve("api/workspaces/" + setup.nxCloudId() + "/usage");
-            await(() -> count(Api.get(usage, token).body(), "entriesHeld") == 1, "the counts and the holdings are written");
+            // Two background batches: the counts every 5 s, the holdings with each eviction run.
+            await(() -> {
+                String written = Api.get(usage, token).body();
+                return count(written, "refusedTooLarge") == 1 && count(written, "entriesHeld") == 1;
+            }, "the counts and the holdings are written");
             String today = Api.get(usage, token).body();
             assertEquals(List.of(3L, 2L, 1L, 1L, 1L, 1L, 0L, 3000L, 1000L, 1L, 1000L), List.of(count(today, "hits"),
                     count(today, "misses"), count(today, "stored"), count(today, "refusedExisting"), count(today, "refusedReadOnly"),
