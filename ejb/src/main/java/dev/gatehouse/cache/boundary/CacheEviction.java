@@ -24,6 +24,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
+import java.util.function.Supplier;
 import java.util.logging.Logger;
 
 /**
@@ -125,7 +126,7 @@ public class CacheEviction {
         return freed;
     }
 
-    private static Removed repeat(java.util.function.Supplier<Removed> step) {
+    private static Removed repeat(Supplier<Removed> step) {
         Removed total = Removed.NOTHING;
         for (Removed one = step.get(); one.entries() > 0; one = step.get()) {
             total = total.plus(one);

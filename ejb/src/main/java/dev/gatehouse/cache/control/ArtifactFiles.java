@@ -33,7 +33,7 @@ public final class ArtifactFiles {
     }
 
     /** Answered from the file system alone: a cheap check, no exception for a miss. */
-    public Optional<Artifact> find(CacheKey key, Tier tier) {
+    private Optional<Artifact> find(CacheKey key, Tier tier) {
         File file = fileOf(key, tier).toFile();
         long size = file.length();
         return size > 0 || file.isFile() ? Optional.of(new Artifact(file.toPath(), size, tier)) : Optional.empty();
