@@ -99,9 +99,10 @@ public class CacheEviction {
                 return;
             }
             Removed idle = repeat(() -> steps.removeUnusedSince(now.minus(maxIdle), BATCH));
-            Removed overWorkspaces = steps.overLimit(workspaceLimit).stream()
+            EvictionSteps.Holdings holdings = steps.holdings(workspaceLimit);
+            Removed overWorkspaces = holdings.overLimit().stream()
                     .map(excess -> free(excess.workspaceId(), excess.bytes())).reduce(Removed.NOTHING, Removed::plus);
-            long held = steps.held();
+            long held = holdings.total() - overWorkspaces.bytes();
             Removed overTotal = held > totalLimit ? free(null, held - EvictionSteps.limitWithRoom(totalLimit)) : Removed.NOTHING;
             usage.recordHoldings(CacheUsageBook.today());
             if (idle.entries() + overWorkspaces.entries() + overTotal.entries() > 0) {

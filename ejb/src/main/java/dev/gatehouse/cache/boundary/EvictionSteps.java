@@ -73,16 +73,22 @@ public class EvictionSteps {
                 .setMaxResults(batch).getResultList());
     }
 
-    public List<Excess> overLimit(long defaultLimit) {
+    /** The workspaces over their limits, and what the whole cache holds: one pass over the entries. */
+    public record Holdings(List<Excess> overLimit, long total) {
+    }
+
+    public Holdings holdings(long defaultLimit) {
         List<Excess> over = new ArrayList<>();
+        long total = 0;
         for (Object[] row : em.createNamedQuery(CacheEntry.HELD_PER_WORKSPACE, Object[].class).getResultList()) {
             long limit = row[1] == null ? defaultLimit : ((Number) row[1]).longValue();
             long held = ((Number) row[2]).longValue();
+            total += held;
             if (held > limit) {
                 over.add(new Excess((Long) row[0], held - limitWithRoom(limit)));
             }
         }
-        return over;
+        return new Holdings(over, total);
     }
 
     /**
