@@ -1,5 +1,6 @@
 package dev.gatehouse.config;
 
+import dev.gatehouse.cache.control.FlatLayoutMove;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.annotation.sql.DataSourceDefinition;
@@ -13,7 +14,7 @@ import javax.sql.DataSource;
 
 /**
  * Declares the application's data source and brings its schema up to date ({@link Schema}) while
- * the application starts, before it serves a request. It lives on an EJB because both packagings
+ * the application starts, before it serves a request, and the cache folder's layout too. It lives on an EJB because both packagings
  * process the EJB module's annotations before the persistence unit starts: the EAR's ejb-jar and the
  * jar in the Micro WAR's {@code WEB-INF/lib}. The database itself is chosen at run time by
  * {@link ConfiguredDataSource}. A refused migration fails the deployment with one sentence, which
@@ -56,5 +57,6 @@ public class Database {
             LOG.log(Level.SEVERE, refused.getMessage(), refused.getCause());
             throw refused;
         }
+        FlatLayoutMove.run();
     }
 }

@@ -329,7 +329,7 @@ class CacheIT extends DeployedGatehouse {
 
             page = Browser.press(Browser.press(page, "Purge the untrusted tier"), "Yes, purge the untrusted tier");
             assertTrue(text(page).contains("Purged 1 entry in the untrusted tier"), text(page));
-            assertFalse(Files.exists(cacheFolder(setup).resolve(".untrusted").resolve(hash)), "its file went too");
+            assertFalse(Files.exists(artifactFile(setup, true, hash)), "its file went too");
             String audit = admin.open(setup.organization().getUrl().toString()).getElementById("audit").asNormalizedText();
             assertTrue(audit.contains("purge cache by token") && audit.contains("purge cache by person")
                     && audit.contains("2 entries purged") && audit.contains("purge untrusted cache"), audit);
@@ -349,6 +349,24 @@ class CacheIT extends DeployedGatehouse {
 
     private static Path cacheFolder(Setup setup) {
         return Path.of(System.getProperty("gatehouse.itData"), "cache", setup.nxCloudId());
+    }
+
+    /** Where an operator finds an artifact: {@code <cache>/<nxCloudId>[/.untrusted]/ab/cd/<hash>}, by its first four characters. */
+    private static Path artifactFile(Setup setup, boolean untrusted, String hash) {
+        Path tier = untrusted ? cacheFolder(setup).resolve(".untrusted") : cacheFolder(setup);
+        return tier.resolve(hash.substring(0, 2)).resolve(hash.substring(2, 4)).resolve(hash);
+    }
+
+    /** The artifacts of one tier, as files in their folders. */
+    private static List<Path> artifactFiles(Setup setup, boolean untrusted) throws IOException {
+        Path tier = untrusted ? cacheFolder(setup).resolve(".untrusted") : cacheFolder(setup);
+        if (!Files.isDirectory(tier)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.walk(tier)) {
+            return files.filter(Files::isRegularFile).filter(file -> untrusted || !file.startsWith(tier.resolve(".untrusted")))
+                    .filter(file -> file.getNameCount() - tier.getNameCount() == 3).toList();
+        }
     }
 
     /**
@@ -371,9 +389,10 @@ class CacheIT extends DeployedGatehouse {
             assertEquals(0, attack.exitCode(), attack.output());
             byte[] planted = Files.readAllBytes(nx.output());
             String hash;
-            try (Stream<Path> entries = Files.list(cacheFolder(setup).resolve(".untrusted"))) {
-                hash = entries.map(entry -> entry.getFileName().toString()).findFirst().orElseThrow();
-            }
+            List<Path> plantedFiles = artifactFiles(setup, true);
+            assertEquals(1, plantedFiles.size(), plantedFiles.toString());
+            hash = plantedFiles.get(0).getFileName().toString();
+            assertEquals(artifactFile(setup, true, hash), plantedFiles.get(0), "in its folders by hash");
             assertEquals(0, storedArtifacts(setup), "planted in the untrusted tier only");
 
             Map<String, String> asCi = Map.of("NX_SELF_HOSTED_REMOTE_CACHE_SERVER", server, "NX_SELF_HOSTED_REMOTE_CACHE_ACCESS_TOKEN", ci);
@@ -382,7 +401,7 @@ class CacheIT extends DeployedGatehouse {
             assertFalse(first.output().contains("[remote cache]"), "a remote miss for CI: " + first.output());
             byte[] output = Files.readAllBytes(nx.output());
             assertFalse(java.util.Arrays.equals(planted, output), "CI built its own bytes");
-            assertTrue(Files.isRegularFile(cacheFolder(setup).resolve(hash)), "and stored them in the trusted tier");
+            assertTrue(Files.isRegularFile(artifactFile(setup, false, hash)), "and stored them in the trusted tier");
 
             NxWorkspace.Run second = nx.buildFromScratch(asCi);
             assertEquals(0, second.exitCode(), second.output());
@@ -490,9 +509,15 @@ class CacheIT extends DeployedGatehouse {
             }
             assertEquals(List.of(200, 404, 404, 200, 200), statuses, "150,000 bytes against 102,400: down to 92,160");
             assertSays(get(artifact(setup.nxCloudId(), idle), setup.adminToken()), 404, "No artifact");
+            String tooLarge = hash();
+            assertSays(put(artifact(setup.nxCloudId(), tooLarge), setup.adminToken(), bytes(110_000)), 403,
+                    "more than this workspace's storage limit");
+            assertFalse(isRecorded(tooLarge) || Files.exists(artifactFile(setup, false, tooLarge)),
+                    "refused up front: stored, it would have pushed out everything else");
             for (String gone : List.of(hashes.get(1), hashes.get(2), idle)) {
-                assertFalse(Files.exists(cacheFolder(setup).resolve(gone)), "its file went too");
+                assertFalse(Files.exists(artifactFile(setup, false, gone)), "its file went too");
             }
+            assertTrue(Files.exists(artifactFile(setup, false, hashes.get(0))), "the kept ones stay where they are");
             String audit = admin.open(setup.organization().getUrl().toString()).getElementById("audit").asNormalizedText();
             assertTrue(audit.contains("change cache limit") && audit.contains("100.0 KiB"), audit);
         }
@@ -701,9 +726,7 @@ class CacheIT extends DeployedGatehouse {
     }
 
     private static long storedArtifacts(Setup setup) throws Exception {
-        try (Stream<Path> files = Files.list(cacheFolder(setup))) {
-            return files.filter(Files::isRegularFile).count();
-        }
+        return artifactFiles(setup, false).size();
     }
 
     @Test

@@ -19,6 +19,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -76,9 +77,10 @@ class LauncherIT {
         }
 
         // What a release before versioned migrations left behind: V1's tables, no history, and every
-        // artifact in the workspace's folder, whoever wrote it.
+        // artifact in the workspace's folder, whoever wrote it, not yet in folders by hash.
         Path workspaceFolder = data.resolve("cache").resolve(cached.getPath().split("/")[2]);
-        Files.move(workspaceFolder.resolve(".untrusted/h2"), workspaceFolder.resolve("h2"));
+        flatten(workspaceFolder.resolve("h1/__/h1"), workspaceFolder.resolve("h1"));
+        flatten(workspaceFolder.resolve(".untrusted/h2/__/h2"), workspaceFolder.resolve("h2"));
         for (String undo : new String[] {"DROP TABLE \"flyway_schema_history\"", "DROP TABLE CACHE_USAGE", "DROP TABLE CACHE_JOB_LEASE",
                 "DROP INDEX CACHE_ENTRY_USED_IN", "DROP INDEX CACHE_ENTRY_USED", "ALTER TABLE CACHE_ENTRY DROP COLUMN LASTUSEDAT",
                 "ALTER TABLE WORKSPACE DROP COLUMN CACHELIMIT", "DROP INDEX CACHE_ENTRY_WRITTEN_AT",
@@ -91,7 +93,8 @@ class LauncherIT {
                 "ALTER TABLE WORKSPACE DROP COLUMN MEMBERSUPLOADSTRUSTED"}) {
             sql(data, undo);
         }
-        Process upgraded = start(data, port);
+        // The server's limit, small enough for three artifacts of 3,000 bytes, checked every second.
+        Process upgraded = start(data, port, Map.of("GATEHOUSE_CACHE_TOTAL_LIMIT", "8000", "GATEHOUSE_CACHE_EVICTION_SECONDS", "1"));
         try {
             String said = untilReadyOrEnd(upgraded, port);
             assertTrue(said.contains("Gatehouse is ready"), said);
@@ -109,6 +112,25 @@ class LauncherIT {
                     .statusCode(), "the anonymous upload is untrusted now: the member never gets it");
             assertArrayEquals(new byte[] {1, 2, 3}, Api.sendForBytes(HttpRequest.newBuilder(anonymouslyCached)).body(),
                     "an anonymous reader still does");
+            assertTrue(log(data).contains("Moved 2 cached artifact(s) into folders by hash"), log(data));
+            assertTrue(Files.isRegularFile(workspaceFolder.resolve("h1/__/h1")), "in its folders now");
+
+            // Over the server's limit: the least recently used entry of any workspace goes, down to 7,200 bytes.
+            for (String hash : List.of("h3", "h4")) {
+                assertEquals(200, Api.send(HttpRequest.newBuilder(cached.resolve(hash)).header("Authorization", "Bearer " + token)
+                        .PUT(HttpRequest.BodyPublishers.ofByteArray(artifact))).statusCode());
+            }
+            for (long deadline = System.nanoTime() + 30_000_000_000L; !log(data).contains("over the server's limit"); ) {
+                assertTrue(System.nanoTime() < deadline, "evicted in time: " + log(data));
+                Thread.sleep(200);
+            }
+            assertTrue(log(data).contains("1 entries (2.9 KiB) over the server's limit"), log(data));
+            assertEquals(404, Api.sendForBytes(HttpRequest.newBuilder(cached).header("Authorization", "Bearer " + token))
+                    .statusCode(), "the least recently used went");
+            for (String hash : List.of("h3", "h4")) {
+                assertArrayEquals(artifact, Api.sendForBytes(HttpRequest.newBuilder(cached.resolve(hash))
+                        .header("Authorization", "Bearer " + token)).body(), hash + " stays");
+            }
         } finally {
             stop(upgraded);
         }
@@ -129,9 +151,23 @@ class LauncherIT {
         }
     }
 
+    /** Back to where a release before folders by hash kept an artifact. */
+    private static void flatten(Path sharded, Path flat) throws IOException {
+        Path aside = flat.resolveSibling("aside");
+        Files.move(sharded, aside);
+        Files.delete(sharded.getParent());
+        Files.delete(sharded.getParent().getParent());
+        Files.move(aside, flat);
+    }
+
     private static Process start(Path data, int port) throws IOException {
+        return start(data, port, Map.of());
+    }
+
+    private static Process start(Path data, int port, Map<String, String> environment) throws IOException {
         ProcessBuilder builder = new ProcessBuilder(Path.of("..", "gatehouse-server").toAbsolutePath().toString())
                 .redirectErrorStream(true);
+        builder.environment().putAll(environment);
         builder.environment().put("GATEHOUSE_PORT", String.valueOf(port));
         builder.environment().put("GATEHOUSE_DATA", data.toString());
         builder.environment().put("GATEHOUSE_JAVA_OPTS", "-Djava.io.tmpdir=" + System.getProperty("java.io.tmpdir"));

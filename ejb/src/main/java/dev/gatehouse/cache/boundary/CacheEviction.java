@@ -106,7 +106,8 @@ public class CacheEviction {
             Removed overTotal = held > totalLimit ? free(null, held - EvictionSteps.limitWithRoom(totalLimit)) : Removed.NOTHING;
             usage.recordHoldings(CacheUsageBook.today());
             if (idle.entries() + overWorkspaces.entries() + overTotal.entries() > 0) {
-                LOG.info(() -> "Cache eviction: " + describe(idle) + " unused for " + maxIdle.toDays() + " days, "
+                long millis = Duration.between(now, Instant.now()).toMillis();
+                LOG.info(() -> "Cache eviction, " + millis + " ms: " + describe(idle) + " unused for " + maxIdle.toDays() + " days, "
                         + describe(overWorkspaces) + " over workspace limits, " + describe(overTotal)
                         + " over the server's limit.");
             }

@@ -6,11 +6,15 @@ import dev.gatehouse.cache.entity.Tier;
 import dev.gatehouse.cache.entity.Writer;
 import dev.gatehouse.security.Roles;
 import dev.gatehouse.workspace.entity.Workspace;
+import dev.gatehouse.config.Settings;
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
+import java.util.List;
+import java.util.OptionalLong;
 
 /** Records stored artifacts, each in a short transaction of its own after its bytes are in place. */
 @Stateless
@@ -18,6 +22,21 @@ public class CacheLedger {
 
     @PersistenceContext
     EntityManager em;
+
+    private long defaultLimit;
+
+    @PostConstruct
+    void readDefaults() {
+        defaultLimit = Settings.fromEnvironment().cacheWorkspaceLimit();
+    }
+
+    /** The workspace's storage limit; none while it is being deleted, when the record fails anyway. */
+    @RolesAllowed(Roles.WORKSPACE_WRITER)
+    public OptionalLong storageLimitOf(String nxCloudId) {
+        List<Long> limit = em.createNamedQuery(Workspace.CACHE_LIMIT_OF, Long.class)
+                .setParameter("nxCloudId", nxCloudId).getResultList();
+        return limit.isEmpty() ? OptionalLong.empty() : OptionalLong.of(limit.get(0) == null ? defaultLimit : limit.get(0));
+    }
 
     @RolesAllowed(Roles.WORKSPACE_WRITER)
     public void record(CacheKey key, Tier tier, long size, String sha256, Writer writer, String clientAddress) {

@@ -46,7 +46,7 @@ public class CacheService {
     SessionContext session;
 
     /** What became of an upload. */
-    public enum Written { STORED, EXISTS, NOT_RECORDED, NO_SPACE, STORAGE_FAILED }
+    public enum Written { STORED, EXISTS, OVER_WORKSPACE_LIMIT, NOT_RECORDED, NO_SPACE, STORAGE_FAILED }
 
     /**
      * Stores the bytes in the tier the caller writes to, then records them with their provenance.
@@ -64,6 +64,10 @@ public class CacheService {
         Tier tier = Tier.writtenBy(session.isCallerInRole(Roles.WORKSPACE_TRUSTED));
         if (tier == Tier.UNTRUSTED && store.exists(key, Tier.TRUSTED)) {
             return Written.EXISTS;
+        }
+        // Stored, it would only make the eviction take it and everything else of the workspace's.
+        if (length > ledger.storageLimitOf(nxCloudId).orElse(Long.MAX_VALUE)) {
+            return Written.OVER_WORKSPACE_LIMIT;
         }
         Optional<String> sha256;
         try {

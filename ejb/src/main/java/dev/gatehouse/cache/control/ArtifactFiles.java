@@ -11,8 +11,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Where an artifact's bytes live: {@code <cache folder>/<nxCloudId>/<hash>} in the trusted tier,
- * {@code <cache folder>/<nxCloudId>/.untrusted/<hash>} in the untrusted one. A plain object, not a
+ * Where an artifact's bytes live: {@code <cache folder>/<nxCloudId>/ab/cd/<hash>} in the trusted tier,
+ * {@code <cache folder>/<nxCloudId>/.untrusted/ab/cd/<hash>} in the untrusted one, where {@code ab} and
+ * {@code cd} are the hash's first four characters: nx's hashes are decimal digits, so a million
+ * entries make about a hundred per folder instead of a million in one. A plain object, not a
  * bean, so that the cache's GET finds a file without any container call on its way: the
  * {@code @RolesAllowed} EJB call it replaced was a fifth of a hit's cost (bench/RESULTS.md).
  */
@@ -72,7 +74,19 @@ public final class ArtifactFiles {
     }
 
     Path fileOf(CacheKey key, Tier tier) {
-        Path workspace = root.resolve(key.nxCloudId());
-        return (tier == Tier.TRUSTED ? workspace : workspace.resolve(Tier.UNTRUSTED_FOLDER)).resolve(key.hash());
+        return tierFolder(root.resolve(key.nxCloudId()), tier).resolve(shardOf(key.hash()));
+    }
+
+    static Path tierFolder(Path workspace, Tier tier) {
+        return tier == Tier.TRUSTED ? workspace : workspace.resolve(Tier.UNTRUSTED_FOLDER);
+    }
+
+    /**
+     * {@code ab/cd/<hash>}, relative to a tier's folder. A hash shorter than four characters is padded
+     * with {@code _} for its folders' names.
+     */
+    static String shardOf(String hash) {
+        String padded = hash.length() >= 4 ? hash : (hash + "___").substring(0, 4);
+        return padded.substring(0, 2) + '/' + padded.substring(2, 4) + '/' + hash;
     }
 }

@@ -11,6 +11,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
@@ -22,7 +23,7 @@ import java.util.logging.Logger;
 import java.util.stream.Stream;
 
 /**
- * Artifact bytes as files, one folder per workspace and tier ({@link ArtifactFiles}). An upload streams into a
+ * Artifact bytes as files, in folders per workspace, tier and hash ({@link ArtifactFiles}). An upload streams into a
  * temporary file, is synced to disk, and only then becomes visible under its name, by a hard link
  * that fails if the name exists: so a killed upload leaves nothing visible, and of two concurrent
  * uploads of one hash exactly one wins and its bytes are the ones kept. Memory use is one buffer
@@ -78,10 +79,8 @@ public class ArtifactStore {
         }
         try {
             String sha256 = copy(body, length, part);
-            Path target = fileOf(key, tier);
             try {
-                Files.createDirectories(target.getParent());
-                Files.createLink(target, part);
+                link(fileOf(key, tier), part);
             } catch (FileAlreadyExistsException lostTheRace) {
                 return Optional.empty();
             } catch (IOException e) {
@@ -90,6 +89,21 @@ public class ArtifactStore {
             return Optional.of(sha256);
         } finally {
             Files.deleteIfExists(part);
+        }
+    }
+
+    /** A removal may take an emptied folder away between its making and the link into it: then it is made again. */
+    private static void link(Path target, Path part) throws IOException {
+        for (int attempt = 1; ; attempt++) {
+            Files.createDirectories(target.getParent());
+            try {
+                Files.createLink(target, part);
+                return;
+            } catch (NoSuchFileException folderRemoved) {
+                if (attempt == 3) {
+                    throw folderRemoved;
+                }
+            }
         }
     }
 

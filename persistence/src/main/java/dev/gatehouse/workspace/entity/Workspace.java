@@ -27,6 +27,7 @@ import java.time.Instant;
         + " (SELECT m.organization.id FROM Membership m WHERE m.account.username = :username)"
         + " ORDER BY w.organization.name, w.organization.id, w.name")
 @NamedQuery(name = Workspace.ID_OF, query = "SELECT w.id FROM Workspace w WHERE w.nxCloudId = :nxCloudId")
+@NamedQuery(name = Workspace.CACHE_LIMIT_OF, query = "SELECT w.cacheLimit FROM Workspace w WHERE w.nxCloudId = :nxCloudId")
 public class Workspace implements Serializable {
 
     private static final long serialVersionUID = 1L;
@@ -37,6 +38,7 @@ public class Workspace implements Serializable {
     public static final String OF_MEMBER = "Workspace.ofMember";
     /** Only the id, for a reference: loading the workspace would load its organization too. */
     public static final String ID_OF = "Workspace.idOf";
+    public static final String CACHE_LIMIT_OF = "Workspace.cacheLimitOf";
 
     @Id
     @GeneratedValue(strategy = GenerationType.TABLE)

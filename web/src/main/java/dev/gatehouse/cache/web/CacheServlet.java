@@ -14,6 +14,7 @@ import dev.gatehouse.cache.entity.CacheKey;
 import dev.gatehouse.cache.entity.Tier;
 import dev.gatehouse.cache.entity.Writer;
 import dev.gatehouse.config.Settings;
+import dev.gatehouse.config.Sizes;
 import dev.gatehouse.security.CachePrincipals;
 import dev.gatehouse.security.Roles;
 import jakarta.ejb.EJB;
@@ -161,12 +162,16 @@ public class CacheServlet extends HttpServlet {
         usage.count(path.nxCloudId(), switch (written) {
             case STORED -> Outcome.STORED;
             case EXISTS -> Outcome.REFUSED_EXISTING;
+            case OVER_WORKSPACE_LIMIT -> Outcome.REFUSED_TOO_LARGE;
             case NOT_RECORDED, NO_SPACE, STORAGE_FAILED -> Outcome.REFUSED_STORAGE;
         }, written == Written.STORED ? length : 0);
         switch (written) {
             case STORED -> sentence(response, HttpServletResponse.SC_OK, "Stored.");
             case EXISTS -> sentence(response, HttpServletResponse.SC_CONFLICT,
                     "This hash is stored already. Cache entries are never replaced, so that no one can poison them.");
+            case OVER_WORKSPACE_LIMIT -> sentence(response, HttpServletResponse.SC_FORBIDDEN, "This artifact has "
+                    + Sizes.format(length) + ", more than this workspace's storage limit, so it was not stored. The build"
+                    + " goes on without caching it; an admin of its organization can raise the limit on the workspace's page.");
             // 403, which nx tolerates: a failure of ours must not fail the build.
             case NOT_RECORDED -> sentence(response, HttpServletResponse.SC_FORBIDDEN, "The artifact was not kept: its"
                     + " workspace was deleted during the upload, or the server could not record it. The build goes on.");
