@@ -18,8 +18,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * Cache hits from a fixed number of threads, each request's start and latency recorded, while the
  * server is quiet and then while its eviction removes a workspace's entries: a lower storage limit
  * is written to the database, and the entries are counted every 200 ms to see when the eviction
- * starts and ends. Prints the p50 and p99 of the hits started in each window. Bounded: it stops
- * after the eviction or after the given number of seconds, whichever comes first.
+ * starts and ends (its last removal, once nothing changed for 5 s). Prints the p50 and p99 of the
+ * hits started in each window. Bounded: it stops after the eviction or after the given number of
+ * seconds, whichever comes first.
  *
  *   java -cp h2.jar Hits.java <base-url> <token> <hashes-file> <threads> <quiet-seconds> <jdbc-url> <evicted nxCloudId> <limit-bytes> <max-seconds>
  */
@@ -92,7 +93,7 @@ public class Hits {
                     }
                     last = now;
                     unchangedSince = at;
-                } else if (evictFrom != 0 && at - unchangedSince > 1_000_000_000L) {
+                } else if (evictFrom != 0 && at - unchangedSince > 5_000_000_000L) {
                     evictTo = unchangedSince;
                     break;
                 }

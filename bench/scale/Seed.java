@@ -39,38 +39,41 @@ public class Seed {
                     workspace = row.getLong(1);
                 }
             }
-            try (PreparedStatement insert = db.prepareStatement("INSERT INTO CACHE_ENTRY (ID, WORKSPACE_ID, TIER, HASH,"
-                    + " SIZE_BYTES, SHA256, WRITERKIND, WRITTENBY, WRITTENAT, LASTUSEDAT) VALUES (?, ?, 'TRUSTED', ?, ?, ?,"
-                    + " 'WORKSPACE_TOKEN', 'seed', ?, ?)")) {
-                for (int i = 0; i < count; i++) {
-                    // A bijection of 64-bit numbers: decimal hashes spread like nx's.
-                    String hash = Long.toUnsignedString((firstId + i) * 0x9E3779B97F4A7C15L);
-                    Path file = folder.resolve(hash.substring(0, 2)).resolve(hash.substring(2, 4)).resolve(hash);
-                    if (folders.add(file.getParent())) {
-                        Files.createDirectories(file.getParent());
+            // Rows go in by the hundred thousand through CSVREAD, which the server runs itself: one
+            // statement instead of a round trip per row.
+            Path csv = Files.createTempFile("seed", ".csv");
+            StringBuilder rows = new StringBuilder("ID,HASH,AT\n");
+            for (int i = 0; i < count; i++) {
+                // A bijection of 64-bit numbers: decimal hashes spread like nx's.
+                String hash = Long.toUnsignedString((firstId + i) * 0x9E3779B97F4A7C15L);
+                Path file = folder.resolve(hash.substring(0, 2)).resolve(hash.substring(2, 4)).resolve(hash);
+                if (folders.add(file.getParent())) {
+                    Files.createDirectories(file.getParent());
+                }
+                Files.write(file, bytes);
+                rows.append(firstId + i).append(',').append(hash).append(',')
+                        .append(Timestamp.valueOf(longAgo.plusNanos(i * 1000L))).append('\n');
+                if (i % 100_000 == 99_999 || i == count - 1) {
+                    Files.writeString(csv, rows);
+                    rows.setLength(0);
+                    rows.append("ID,HASH,AT\n");
+                    try (PreparedStatement insert = db.prepareStatement("INSERT INTO CACHE_ENTRY (ID, WORKSPACE_ID, TIER,"
+                            + " HASH, SIZE_BYTES, SHA256, WRITERKIND, WRITTENBY, WRITTENAT, LASTUSEDAT) SELECT CAST(ID AS"
+                            + " BIGINT), ?, 'TRUSTED', HASH, ?, ?, 'WORKSPACE_TOKEN', 'seed', CAST(AT AS TIMESTAMP),"
+                            + " CAST(AT AS TIMESTAMP) FROM CSVREAD('" + csv + "')")) {
+                        insert.setLong(1, workspace);
+                        insert.setLong(2, bytes.length);
+                        insert.setString(3, "0".repeat(64));
+                        insert.executeUpdate();
                     }
-                    Files.write(file, bytes);
-                    insert.setLong(1, firstId + i);
-                    insert.setLong(2, workspace);
-                    insert.setString(3, hash);
-                    insert.setLong(4, bytes.length);
-                    insert.setString(5, "0".repeat(64));
-                    Timestamp at = Timestamp.valueOf(longAgo.plusNanos(i * 1000L));
-                    insert.setTimestamp(6, at);
-                    insert.setTimestamp(7, at);
-                    insert.addBatch();
-                    if (i % 10_000 == 9_999 || i == count - 1) {
-                        insert.executeBatch();
-                        db.commit();
-                    }
-                    if (i % 100_000 == 99_999) {
-                        System.err.println("  " + (i + 1) + " entries in " + args[2] + "...");
-                    }
-                    if (i % Math.max(1, count / sample) == 0) {
-                        sampled.append(hash).append('\n');
-                    }
+                    db.commit();
+                    System.err.println("  " + (i + 1) + " entries in " + args[2] + "...");
+                }
+                if (i % Math.max(1, count / sample) == 0) {
+                    sampled.append(hash).append('\n');
                 }
             }
+            Files.delete(csv);
         }
         Files.writeString(Path.of(args[7]), sampled);
     }

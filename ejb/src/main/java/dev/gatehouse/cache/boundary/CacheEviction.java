@@ -6,6 +6,7 @@ import dev.gatehouse.cache.control.ReadLog;
 import dev.gatehouse.config.Settings;
 import dev.gatehouse.config.Sizes;
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.DependsOn;
@@ -76,6 +77,15 @@ public class CacheEviction {
                 + Settings.CACHE_TOTAL_LIMIT + "), entries unused for " + maxIdle.toDays() + " days go ("
                 + Settings.CACHE_MAX_IDLE_DAYS + "); checked every " + interval.toSeconds() + " s.");
         timers.createIntervalTimer(interval.toMillis(), interval.toMillis(), new TimerConfig("cache eviction", false));
+    }
+
+    @PreDestroy
+    void letGo() {
+        try {
+            steps.releaseLease(node);
+        } catch (RuntimeException databaseGone) {
+            LOG.fine(() -> "The eviction's lease runs out by itself: " + databaseGone);
+        }
     }
 
     /** 80 % of what the cache could use: the file system's free space now, and what the cache holds. */

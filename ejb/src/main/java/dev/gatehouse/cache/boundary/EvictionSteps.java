@@ -4,6 +4,7 @@ import dev.gatehouse.cache.control.EntryRemoval;
 import dev.gatehouse.cache.control.ReadLog;
 import dev.gatehouse.cache.entity.CacheEntry;
 import dev.gatehouse.cache.entity.CacheJobLease;
+import dev.gatehouse.workspace.entity.Workspace;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -13,7 +14,9 @@ import jakarta.persistence.TypedQuery;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The steps of the cache's eviction, each a short transaction of its own, so that removing many
@@ -54,11 +57,21 @@ public class EvictionSteps {
                 .setParameter("job", CacheJobLease.EVICTION).setParameter("now", now).executeUpdate() == 1;
     }
 
+    public void releaseLease(String node) {
+        em.createNamedQuery(CacheJobLease.RELEASE).setParameter("holder", node).setParameter("job", CacheJobLease.EVICTION)
+                .setParameter("now", Instant.now()).executeUpdate();
+    }
+
     public void recordReads(List<ReadLog.Read> reads, Instant at) {
+        Map<String, List<Long>> workspaces = new HashMap<>();
         for (ReadLog.Read read : reads) {
-            em.createNamedQuery(CacheEntry.USED).setParameter("at", at).setParameter("nxCloudId", read.nxCloudId())
-                    .setParameter("tier", read.tier()).setParameter("hash", read.hash())
-                    .setParameter("before", at.minus(USE_RESOLUTION)).executeUpdate();
+            // Empty for a workspace deleted since the read.
+            for (Long workspace : workspaces.computeIfAbsent(read.nxCloudId(), nxCloudId -> em.createNamedQuery(
+                    Workspace.ID_OF, Long.class).setParameter("nxCloudId", nxCloudId).getResultList())) {
+                em.createNamedQuery(CacheEntry.USED).setParameter("at", at).setParameter("workspace", workspace)
+                        .setParameter("tier", read.tier()).setParameter("hash", read.hash())
+                        .setParameter("before", at.minus(USE_RESOLUTION)).executeUpdate();
+            }
         }
     }
 
@@ -69,7 +82,7 @@ public class EvictionSteps {
 
     /** Up to {@code batch} entries not used since the given time. */
     public Removed removeUnusedSince(Instant since, int batch) {
-        return remove(em.createNamedQuery(CacheEntry.UNUSED_SINCE, CacheEntry.class).setParameter("since", since)
+        return remove(em.createNamedQuery(CacheEntry.UNUSED_SINCE, CacheEntry.class).setParameter("before", since)
                 .setMaxResults(batch).getResultList());
     }
 
@@ -101,7 +114,8 @@ public class EvictionSteps {
         TypedQuery<CacheEntry> query = workspaceId == null
                 ? em.createNamedQuery(CacheEntry.LEAST_RECENTLY_USED, CacheEntry.class)
                 : em.createNamedQuery(CacheEntry.LEAST_RECENTLY_USED_IN, CacheEntry.class).setParameter("workspace", workspaceId);
-        List<CacheEntry> candidates = query.setMaxResults(batch).getResultList();
+        // Entries used from now on are not the least recently used; the bound lets the index answer.
+        List<CacheEntry> candidates = query.setParameter("before", Instant.now()).setMaxResults(batch).getResultList();
         long[] sizes = candidates.stream().mapToLong(CacheEntry::getSize).toArray();
         return remove(candidates.subList(0, entriesToFree(sizes, bytes)));
     }

@@ -14,6 +14,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -42,8 +43,8 @@ public class WorkspaceCache {
     @Inject
     EntryRemoval removal;
 
-    /** What one tier holds. */
-    public record Holding(Tier tier, long entries, long bytes) {
+    /** What one tier holds; kept in a page's view state, which travels between nodes. */
+    public record Holding(Tier tier, long entries, long bytes) implements Serializable {
     }
 
     @RolesAllowed(Roles.USER)

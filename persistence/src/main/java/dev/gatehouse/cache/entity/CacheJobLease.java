@@ -17,12 +17,16 @@ import java.time.Instant;
 @Table(name = "CACHE_JOB_LEASE")
 @NamedQuery(name = CacheJobLease.TAKE, query = "UPDATE CacheJobLease l SET l.holder = :holder, l.expiresAt = :until"
         + " WHERE l.job = :job AND (l.expiresAt < :now OR l.holder = :holder)")
+@NamedQuery(name = CacheJobLease.RELEASE, query = "UPDATE CacheJobLease l SET l.expiresAt = :now"
+        + " WHERE l.job = :job AND l.holder = :holder")
 public class CacheJobLease implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
     /** Updates one row when the lease is free, expired or already the holder's. */
     public static final String TAKE = "CacheJobLease.take";
+    /** Lets the lease go at once, so that a node that stops or restarts does not hold the job up. */
+    public static final String RELEASE = "CacheJobLease.release";
     public static final String EVICTION = "eviction";
 
     @Id
