@@ -15,14 +15,14 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Cache hits from a fixed number of threads, each request's start and latency recorded, while the
+ * Cache hits at a fixed rate from a fixed number of threads, each request's start and latency recorded, while the
  * server is quiet and then while its eviction removes a workspace's entries: a lower storage limit
  * is written to the database, and the entries are counted every 200 ms to see when the eviction
- * starts and ends (its last removal, once nothing changed for 5 s). Prints the p50 and p99 of the
+ * starts and ends (its last removal, once nothing changed for 10 s). Prints the p50 and p99 of the
  * hits started in each window. Bounded: it stops after the eviction or after the given number of
  * seconds, whichever comes first.
  *
- *   java -cp h2.jar Hits.java <base-url> <token> <hashes-file> <threads> <quiet-seconds> <jdbc-url> <evicted nxCloudId> <limit-bytes> <max-seconds>
+ *   java -cp h2.jar Hits.java <base-url> <token> <hashes-file> <threads> <quiet-seconds> <jdbc-url> <evicted nxCloudId> <limit-bytes> <max-seconds> <requests-per-second>
  */
 public class Hits {
 
@@ -32,6 +32,7 @@ public class Hits {
     public static void main(String[] args) throws Exception {
         List<String> hashes = Files.readAllLines(Path.of(args[2]));
         int threads = Integer.parseInt(args[3]);
+        int rate = Integer.parseInt(args[9]);
         long quietNanos = Duration.ofSeconds(Long.parseLong(args[4])).toNanos();
         long maxNanos = Duration.ofSeconds(Long.parseLong(args[8])).toNanos();
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
@@ -42,7 +43,14 @@ public class Hits {
             List<Sample> samples = new ArrayList<>();
             perThread.add(samples);
             Thread worker = new Thread(() -> {
-                while (running.get()) {
+                // Paced, not as fast as the server answers: a server kept at full load starves any
+                // background work of CPU, and its latency then measures its queue, not the eviction.
+                long interval = 1_000_000_000L * threads / rate;
+                for (long next = System.nanoTime(); running.get(); next += interval) {
+                    long early = next - System.nanoTime();
+                    if (early > 0) {
+                        java.util.concurrent.locks.LockSupport.parkNanos(early);
+                    }
                     String hash = hashes.get(ThreadLocalRandom.current().nextInt(hashes.size()));
                     HttpRequest request = HttpRequest.newBuilder(URI.create(args[0] + hash))
                             .header("Authorization", "Bearer " + args[1]).build();
@@ -93,7 +101,7 @@ public class Hits {
                     }
                     last = now;
                     unchangedSince = at;
-                } else if (evictFrom != 0 && at - unchangedSince > 5_000_000_000L) {
+                } else if (evictFrom != 0 && at - unchangedSince > 10_000_000_000L) {
                     evictTo = unchangedSince;
                     break;
                 }

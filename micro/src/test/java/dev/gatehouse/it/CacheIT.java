@@ -1,5 +1,8 @@
 package dev.gatehouse.it;
 
+import static dev.gatehouse.it.Artifacts.RANDOM;
+import static dev.gatehouse.it.Artifacts.bytes;
+import static dev.gatehouse.it.Artifacts.hash;
 import static dev.gatehouse.it.Browser.someone;
 import static dev.gatehouse.it.Browser.text;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -16,7 +19,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -35,7 +37,6 @@ import org.junit.jupiter.api.Test;
  */
 class CacheIT extends DeployedGatehouse {
 
-    private static final Random RANDOM = new Random();
 
 
 
@@ -93,16 +94,6 @@ class CacheIT extends DeployedGatehouse {
 
     private static HttpResponse<String> put(URI uri, String token, byte[] body) throws Exception {
         return Api.send(as(uri, token).PUT(HttpRequest.BodyPublishers.ofByteArray(body)));
-    }
-
-    private static byte[] bytes(int size) {
-        byte[] bytes = new byte[size];
-        RANDOM.nextBytes(bytes);
-        return bytes;
-    }
-
-    private static String hash() {
-        return Long.toUnsignedString(RANDOM.nextLong());
     }
 
     private static void assertSays(HttpResponse<?> response, int status, String sentence) {

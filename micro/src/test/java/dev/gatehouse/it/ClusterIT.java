@@ -1,5 +1,8 @@
 package dev.gatehouse.it;
 
+import static dev.gatehouse.it.Artifacts.RANDOM;
+import static dev.gatehouse.it.Artifacts.bytes;
+import static dev.gatehouse.it.Artifacts.hash;
 import static dev.gatehouse.it.Browser.someone;
 import static dev.gatehouse.it.Browser.text;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -16,7 +19,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.htmlunit.html.HtmlPage;
@@ -34,7 +36,6 @@ import org.junit.jupiter.api.Test;
  */
 class ClusterIT {
 
-    private static final Random RANDOM = new Random();
     private static Path work;
     private static LaunchedNode a;
     private static LaunchedNode b;
@@ -274,16 +275,6 @@ class ClusterIT {
         Map<String, String> environment = new java.util.HashMap<>(shared);
         environment.put(key, value);
         return environment;
-    }
-
-    private static byte[] bytes(int size) {
-        byte[] bytes = new byte[size];
-        RANDOM.nextBytes(bytes);
-        return bytes;
-    }
-
-    private static String hash() {
-        return Long.toUnsignedString(RANDOM.nextLong());
     }
 
     private interface Call<T> {

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.htmlunit.html.HtmlPage;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
@@ -38,7 +37,7 @@ class LauncherIT {
     void item13_andUpgrades_theLauncherKeepsItsDataToItsOwnerUpgradesThePreviousReleaseAndRefusesANewerOne()
             throws Exception {
         Path data = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "launcher-");
-        int port = freePort();
+        int port = LaunchedNode.freePort();
         URI base = URI.create("http://127.0.0.1:" + port + "/");
         String name = someone();
         byte[] artifact = new byte[3000];
@@ -204,12 +203,6 @@ class LauncherIT {
 
     private static String log(Path data) throws IOException {
         return Files.readString(data.resolve("server.log"));
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket free = new ServerSocket(0)) {
-            return free.getLocalPort();
-        }
     }
 
     private static String permissions(Path file) throws IOException {

@@ -43,7 +43,7 @@ public class WorkspaceCache {
     @Inject
     EntryRemoval removal;
 
-    /** What one tier holds; kept in a page's view state, which travels between nodes. */
+    /** What one tier holds; kept by a view-scoped page bean, which must serialize with its session. */
     public record Holding(Tier tier, long entries, long bytes) implements Serializable {
     }
 
