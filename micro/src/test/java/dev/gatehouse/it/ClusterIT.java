@@ -16,6 +16,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +28,10 @@ import org.htmlunit.html.HtmlPage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * Two nodes started with the README's launcher on one PostgreSQL and one cache folder, found by each
@@ -34,6 +40,7 @@ import org.junit.jupiter.api.Test;
  * With the postgres profile only: two processes cannot share the embedded H2 file. nginx comes
  * from Debian ({@code nginx-light}, which {@code .ci/run} installs).
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClusterIT {
 
     private static Path work;
@@ -43,6 +50,7 @@ class ClusterIT {
     private static URI balanced;
     private static int gridA;
     private static int gridB;
+    private static String schema;
 
     @BeforeAll
     static void startTwoNodesBehindNginx() throws Exception {
@@ -50,8 +58,13 @@ class ClusterIT {
         work = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "cluster-");
         gridA = LaunchedNode.freePort();
         gridB = LaunchedNode.freePort();
+        // An empty schema of its own, which both nodes, started at once, find empty and migrate.
+        schema = "cluster_" + Long.toString(RANDOM.nextLong() >>> 1, 36);
+        try (Connection database = Database.connect(); Statement create = database.createStatement()) {
+            create.execute("CREATE SCHEMA " + schema);
+        }
         Map<String, String> shared = Map.of(
-                "GATEHOUSE_DB_URL", System.getProperty("gatehouse.itDbUrl"),
+                "GATEHOUSE_DB_URL", System.getProperty("gatehouse.itDbUrl") + "?currentSchema=" + schema,
                 "GATEHOUSE_DB_USER", System.getProperty("gatehouse.itDbUser"),
                 "GATEHOUSE_DB_PASSWORD", System.getProperty("gatehouse.itDbPassword"),
                 "GATEHOUSE_CACHE_DIR", work.resolve("cache").toString(),
@@ -83,6 +96,7 @@ class ClusterIT {
                         listen 127.0.0.1:%4$d;
                         proxy_set_header Host $http_host;
                         proxy_http_version 1.1;
+                        add_header X-Gatehouse-Node $upstream_addr always;
                         location / { proxy_pass http://gatehouse_pages; }
                         location ~ ^/(nx|v1|api)/ { proxy_pass http://gatehouse; proxy_request_buffering off; proxy_buffering off; }
                     }
@@ -114,6 +128,24 @@ class ClusterIT {
                 node.close();
             }
         }
+        if (schema != null) {
+            try (Connection database = Database.connect(); Statement drop = database.createStatement()) {
+                drop.execute("DROP SCHEMA " + schema + " CASCADE");
+            }
+        }
+    }
+
+    @Test
+    void twoNodesStartedAtOnceOnAnEmptySchemaMigrateItOnce() throws Exception {
+        try (Connection database = Database.connect(); Statement query = database.createStatement();
+             ResultSet history = query.executeQuery("SELECT count(*), count(DISTINCT version) FROM " + schema
+                     + ".flyway_schema_history WHERE success")) {
+            assertTrue(history.next());
+            assertTrue(history.getInt(2) >= 5, "the migrations ran: " + history.getInt(2));
+            assertEquals(history.getInt(2), history.getInt(1), "each migration once");
+        }
+        assertTrue(a.log().contains("Successfully applied") != b.log().contains("Successfully applied"),
+                "one node migrated, the other found the schema up to date");
     }
 
     @Test
@@ -215,6 +247,98 @@ class ClusterIT {
             }
         } finally {
             nx.delete();
+        }
+    }
+
+    @Test
+    void aSignOutThroughOneNodeEndsTheSessionOnTheOtherThoughItHadACopy() throws Exception {
+        try (Browser person = new Browser(a.base)) {
+            String name = someone();
+            person.signUp(name);
+            // Cookies go by host, not port: the same browser is signed in at B, which now holds a copy.
+            HtmlPage atB = person.client().getPage(b.base.resolve("profile").toURL());
+            assertTrue(text(atB).contains(name), text(atB));
+            String session = person.client().getCookieManager().getCookie("JSESSIONID").getValue();
+
+            HtmlPage out = Browser.press(person.open("profile"), "Log out");
+            assertTrue(out.getUrl().toString().contains("/login"), out.getUrl().toString());
+            for (LaunchedNode node : List.of(b, a)) {
+                HttpResponse<String> replayed = Api.send(HttpRequest.newBuilder(node.base.resolve("profile"))
+                        .header("Cookie", "JSESSIONID=" + session));
+                assertEquals(302, replayed.statusCode(), "the old session is signed out at " + node.base);
+                assertTrue(replayed.headers().firstValue("Location").orElse("").contains("/login"));
+            }
+        }
+    }
+
+    @Test
+    void failedLogInsSpreadOverBothNodesAreCountedOnce() throws Exception {
+        String name = someone();
+        try (Browser owner = new Browser(a.base)) {
+            owner.signUp(name);
+        }
+        // Five counted failures, three through A and two through B, each after the wait the one
+        // before it set (a throttled attempt is not counted): one count of five makes the next
+        // attempt wait four seconds; counts per node would let B, with two, take it at once.
+        for (int attempt = 0; attempt < 5; attempt++) {
+            Thread.sleep(attempt < 3 ? 0 : 1_100L << (attempt - 3));
+            try (Browser guesser = new Browser((attempt % 2 == 0 ? a : b).base)) {
+                String refused = text(guesser.logIn(name, "wrong guess " + attempt));
+                assertTrue(refused.contains("Wrong username") || refused.contains("Too many failed"), refused);
+            }
+        }
+        try (Browser atB = new Browser(b.base)) {
+            String refused = text(atB.logIn(name, Browser.PASSWORD));
+            assertTrue(refused.contains("Too many failed log-ins"), refused);
+        }
+    }
+
+    @Test
+    void hitsThroughBothNodesAtOnceAreAllCountedInTheDaysUsage() throws Exception {
+        Team team = team(a);
+        String hash = hash();
+        assertEquals(200, put(a, team, hash, team.token(), bytes(100)).statusCode());
+        // Both nodes count at once and write their first batch of the day for this workspace about
+        // together: a node that loses the race for the day's row gives its batch back and adds it later.
+        List<CompletableFuture<Integer>> reads = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            LaunchedNode node = i % 2 == 0 ? a : b;
+            reads.add(CompletableFuture.supplyAsync(() -> unchecked(() -> get(node, team, hash, team.token()).statusCode())));
+        }
+        for (CompletableFuture<Integer> read : reads) {
+            assertEquals(200, read.get());
+        }
+        URI usage = b.base.resolve("api/workspaces/" + team.nxCloudId() + "/usage");
+        String counted = "";
+        for (long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30); !counted.matches(".*\"hits\":40[,}].*");
+                Thread.sleep(500)) {
+            assertTrue(System.nanoTime() < deadline, "40 hits counted: " + counted);
+            counted = Api.get(usage, team.token()).body();
+        }
+        assertTrue(counted.matches(".*\"stored\":1[,}].*"), counted);
+    }
+
+    /** Last: it kills a node. */
+    @Test
+    @Order(Integer.MAX_VALUE)
+    void aPersonSignedInThroughNginxStaysSignedInWhenTheNodeThatServedThemIsKilled() throws Exception {
+        try (Browser person = new Browser(balanced)) {
+            String name = someone();
+            person.signUp(name);
+            HtmlPage before = person.open("organizations");
+            String served = before.getWebResponse().getResponseHeaderValue("X-Gatehouse-Node");
+            LaunchedNode gone = served.equals("127.0.0.1:" + a.base.getPort()) ? a : b;
+            LaunchedNode left = gone == a ? b : a;
+            gone.kill();
+
+            HtmlPage after = person.open("profile");
+            String answered = after.getWebResponse().getResponseHeaderValue("X-Gatehouse-Node");
+            assertTrue(answered.endsWith("127.0.0.1:" + left.base.getPort()), "nginx went on to the other node: " + answered);
+            assertTrue(text(after).contains(name), "still signed in: " + text(after));
+            // A form whose view the killed node rendered is still good at the other.
+            HtmlPage created = Browser.press(Browser.fill(before, "Organization name", "After failover " + name),
+                    "Create organization");
+            assertTrue(text(created).contains("After failover " + name), text(created));
         }
     }
 

@@ -15,7 +15,7 @@ import java.time.Instant;
  * are throttled too.</li>
  * </ul>
  * Unknown log-in names are throttled exactly like real ones, so the delay reveals nothing about
- * which accounts exist. The state is per node and in memory, of fixed size ({@link Throttle}).
+ * which accounts exist. The counts are shared by all nodes and of fixed size ({@link Throttle}).
  */
 @ApplicationScoped
 public class LoginThrottle {
@@ -28,9 +28,9 @@ public class LoginThrottle {
     static final int FREE_PER_ADDRESS = 30;
     private static final int CAPACITY = 100_000;
 
-    private final Throttle accountAtAddress = new Throttle(FREE_PER_ACCOUNT_AND_ADDRESS, MAX_WAIT, FORGET_AFTER, CAPACITY);
-    private final Throttle account = new Throttle(FREE_PER_ACCOUNT, MAX_ACCOUNT_WAIT, FORGET_AFTER, CAPACITY);
-    private final Throttle address = new Throttle(FREE_PER_ADDRESS, MAX_WAIT, FORGET_AFTER, CAPACITY);
+    private final Throttle accountAtAddress = new Throttle("log-in failures per account and address", FREE_PER_ACCOUNT_AND_ADDRESS, MAX_WAIT, FORGET_AFTER, CAPACITY);
+    private final Throttle account = new Throttle("log-in failures per account", FREE_PER_ACCOUNT, MAX_ACCOUNT_WAIT, FORGET_AFTER, CAPACITY);
+    private final Throttle address = new Throttle("log-in failures per address", FREE_PER_ADDRESS, MAX_WAIT, FORGET_AFTER, CAPACITY);
 
     /** How long the next attempt for this account from this address must wait; zero when it may go ahead. */
     public Duration waitBefore(String login, String clientAddress, Instant now) {

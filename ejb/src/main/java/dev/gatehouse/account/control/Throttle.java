@@ -1,89 +1,80 @@
 package dev.gatehouse.account.control;
 
-import java.nio.ByteBuffer;
+import dev.gatehouse.common.GridMap;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.Base64;
 
 /**
  * Counts failures per key and says how long the next attempt must wait: after a few free failures
  * each further one doubles the wait, up to a cap, and failures older than a while are forgotten.
  *
- * <p>Its memory is fixed, whatever callers send: keys are kept as 64-bit salted hashes (a 2 MB
- * log-in name costs 8 bytes), and past {@code capacity} keys the one that failed longest ago is
- * dropped. The salt is random per instance, so nobody can pick names whose hashes collide.
+ * <p>The counts live in a {@link GridMap}, so every node of a cluster counts the same failures: a
+ * guesser gains nothing by spreading attempts over nodes. Its memory is fixed, whatever callers send:
+ * a key is kept as its SHA-256 (a 2 MB log-in name costs 43 characters), the failures and the last
+ * one's time as one number, and the map holds a bounded number of keys.
  */
 public final class Throttle {
+
+    /** The count sits above the time of the last failure in epoch milliseconds (41 bits until 2039). */
+    private static final int COUNT_SHIFT = 42;
+    private static final long TIME_MASK = (1L << COUNT_SHIFT) - 1;
+    private static final int MAX_COUNT = 1 << 20;
 
     private final int freeFailures;
     private final Duration maxWait;
     private final Duration forgetAfter;
-    private final Map<Long, Failures> failures;
-    private final byte[] salt = new byte[16];
+    private final GridMap failures;
 
-    public Throttle(int freeFailures, Duration maxWait, Duration forgetAfter, int capacity) {
+    public Throttle(String name, int freeFailures, Duration maxWait, Duration forgetAfter, int capacity) {
+        this(GridMap.named(name, forgetAfter, capacity), freeFailures, maxWait, forgetAfter);
+    }
+
+    Throttle(GridMap failures, int freeFailures, Duration maxWait, Duration forgetAfter) {
         this.freeFailures = freeFailures;
         this.maxWait = maxWait;
         this.forgetAfter = forgetAfter;
-        this.failures = new LinkedHashMap<>(16, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<Long, Failures> eldest) {
-                return size() > capacity;
-            }
-        };
-        new SecureRandom().nextBytes(salt);
-    }
-
-    private record Failures(int count, Instant last) {
+        this.failures = failures;
     }
 
     /** How long the next attempt for this key must wait; zero when it may go ahead. */
     public Duration waitBefore(String key, Instant now) {
-        Failures recorded;
-        synchronized (failures) {
-            recorded = failures.get(hash(key));
-        }
-        if (recorded == null || forgotten(recorded, now) || recorded.count() < freeFailures) {
+        Long recorded = failures.get(digest(key));
+        if (recorded == null || forgotten(recorded, now) || count(recorded) < freeFailures) {
             return Duration.ZERO;
         }
-        Duration wait = Duration.ofSeconds(1L << Math.min(recorded.count() - freeFailures, 20));
-        Duration left = Duration.between(now, recorded.last().plus(wait.compareTo(maxWait) > 0 ? maxWait : wait));
+        Duration wait = Duration.ofSeconds(1L << Math.min(count(recorded) - freeFailures, 20));
+        Instant last = Instant.ofEpochMilli(recorded & TIME_MASK);
+        Duration left = Duration.between(now, last.plus(wait.compareTo(maxWait) > 0 ? maxWait : wait));
         return left.isNegative() ? Duration.ZERO : left;
     }
 
     public void failed(String key, Instant now) {
-        synchronized (failures) {
-            failures.merge(hash(key), new Failures(1, now),
-                    (old, first) -> forgotten(old, now) ? first : new Failures(old.count() + 1, now));
-        }
+        failures.update(digest(key), old -> {
+            int count = old == null || forgotten(old, now) ? 1 : Math.min(count(old) + 1, MAX_COUNT);
+            return (long) count << COUNT_SHIFT | now.toEpochMilli() & TIME_MASK;
+        });
     }
 
     public void succeeded(String key) {
-        synchronized (failures) {
-            failures.remove(hash(key));
-        }
+        failures.remove(digest(key));
     }
 
-    int tracked() {
-        synchronized (failures) {
-            return failures.size();
-        }
+    private static int count(long recorded) {
+        return (int) (recorded >>> COUNT_SHIFT);
     }
 
-    private boolean forgotten(Failures recorded, Instant now) {
-        return now.isAfter(recorded.last().plus(forgetAfter));
+    private boolean forgotten(long recorded, Instant now) {
+        return now.isAfter(Instant.ofEpochMilli(recorded & TIME_MASK).plus(forgetAfter));
     }
 
-    private long hash(String key) {
+    static String digest(String key) {
         try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            sha.update(salt);
-            return ByteBuffer.wrap(sha.digest(key.getBytes(StandardCharsets.UTF_8))).getLong();
+            byte[] sha = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(sha);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -19,8 +19,8 @@ public class LoginRequestLimits {
     private static final Duration FORGET_AFTER = Duration.ofMinutes(15);
     private static final int CAPACITY = 100_000;
 
-    private final Throttle codeGuesses = new Throttle(FREE_CODE_GUESSES, Duration.ofMinutes(5), FORGET_AFTER, CAPACITY);
-    private final Throttle requests = new Throttle(FREE_REQUESTS_PER_ADDRESS, Duration.ofMinutes(5), FORGET_AFTER, CAPACITY);
+    private final Throttle codeGuesses = new Throttle("approval code guesses per person", FREE_CODE_GUESSES, Duration.ofMinutes(5), FORGET_AFTER, CAPACITY);
+    private final Throttle requests = new Throttle("log-in requests per address", FREE_REQUESTS_PER_ADDRESS, Duration.ofMinutes(5), FORGET_AFTER, CAPACITY);
 
     public Duration waitBeforeGuess(String username, Instant now) {
         return codeGuesses.waitBefore(username, now);

@@ -47,8 +47,8 @@ public class LoginBacking {
         }
         Messages.error(wait.isZero()
                 ? "Wrong username, email or password."
-                : "Too many failed log-ins for this account or from this address. Wait " + Math.max(1, wait.toSeconds())
-                        + " seconds, then try again.");
+                : "Too many failed log-ins for this account or from this address. Wait "
+                        + (wait.toSeconds() <= 1 ? "a second" : wait.toSeconds() + " seconds") + ", then try again.");
     }
 
     public String getLogin() {

@@ -1,5 +1,6 @@
 package dev.gatehouse.account.web;
 
+import dev.gatehouse.security.web.SignIns;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.ExternalContext;
 import jakarta.inject.Inject;
@@ -15,9 +16,13 @@ public class LogoutBacking {
     @Inject
     ExternalContext external;
 
+    @Inject
+    SignIns signIns;
+
     public void logOut() throws ServletException, IOException {
-        ((HttpServletRequest) external.getRequest()).logout();
-        external.invalidateSession();
+        HttpServletRequest request = (HttpServletRequest) external.getRequest();
+        request.logout();
+        signIns.end(request);
         external.redirect(external.getRequestContextPath() + "/login?loggedOut=true");
     }
 }

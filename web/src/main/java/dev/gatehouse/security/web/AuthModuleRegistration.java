@@ -5,6 +5,7 @@ import dev.gatehouse.config.ConfiguredDataSource;
 import dev.gatehouse.token.boundary.TokenService;
 import dev.gatehouse.token.boundary.TokenUse;
 import jakarta.ejb.EJB;
+import jakarta.inject.Inject;
 import jakarta.security.auth.message.config.AuthConfigFactory;
 import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;
@@ -23,6 +24,9 @@ public class AuthModuleRegistration implements ServletContextListener {
     @EJB
     TokenUse lastUse;
 
+    @Inject
+    SignIns signIns;
+
     private LookupConnections lookupConnections;
 
     @Override
@@ -31,7 +35,7 @@ public class AuthModuleRegistration implements ServletContextListener {
         lookupConnections = new LookupConnections(new ConfiguredDataSource());
         AuthConfigFactory.getFactory().registerServerAuthModule(
                 new GatehouseAuthModule(accounts, bearer,
-                        new CacheCallers(new CacheAccessLookup(lookupConnections), bearer, lastUse)),
+                        new CacheCallers(new CacheAccessLookup(lookupConnections), bearer, lastUse), signIns),
                 event.getServletContext());
     }
 

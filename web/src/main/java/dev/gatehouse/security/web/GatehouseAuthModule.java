@@ -31,24 +31,25 @@ import javax.security.auth.callback.UnsupportedCallbackException;
  * <li>A path disguised as another kind ({@link RequestKind#isDisguised}) is refused first.</li>
  * <li>The cache names the caller from a bearer token or none, and gives workspace roles.</li>
  * <li>The API takes a bearer token, or the browser's session.</li>
- * <li>Pages take nothing but the session, started by the log-in form ({@link PasswordLogIn}); a
+ * <li>Pages take nothing but the session, signed in by the log-in form ({@link PasswordLogIn}, {@link SignIns}); a
  * protected page without one redirects to {@code /login?next=…}. No session exists before log-in.</li>
  * </ul>
  */
 final class GatehouseAuthModule implements ServerAuthModule {
 
-    private static final String REGISTER_SESSION = "jakarta.servlet.http.registerSession";
     private static final String MANDATORY = "jakarta.security.auth.message.MessagePolicy.isMandatory";
 
     private final AccountService accounts;
     private final BearerAuthentication bearer;
     private final CacheCallers cacheCallers;
+    private final SignIns signIns;
     private CallbackHandler handler;
 
-    GatehouseAuthModule(AccountService accounts, BearerAuthentication bearer, CacheCallers cacheCallers) {
+    GatehouseAuthModule(AccountService accounts, BearerAuthentication bearer, CacheCallers cacheCallers, SignIns signIns) {
         this.accounts = accounts;
         this.bearer = bearer;
         this.cacheCallers = cacheCallers;
+        this.signIns = signIns;
     }
 
     @Override
@@ -68,7 +69,7 @@ final class GatehouseAuthModule implements ServerAuthModule {
         HttpServletResponse response = (HttpServletResponse) message.getResponseMessage();
         PasswordLogIn typed = PasswordLogIn.of(request);
         if (typed != null) {
-            return logIn(typed, request, message, client);
+            return logIn(typed, request, client);
         }
         String path = RequestKind.normalizedPath(request);
         if (RequestKind.isDisguised(request.getRequestURI().substring(request.getContextPath().length()), path)) {
@@ -85,10 +86,9 @@ final class GatehouseAuthModule implements ServerAuthModule {
             String owner = bearer.tokenOwner(request, response);
             return owner == null ? AuthStatus.SEND_FAILURE : become(client, owner, Set.of(Roles.USER));
         }
-        Principal sessionCaller = request.getUserPrincipal();
-        if (sessionCaller != null) {
-            // The container keeps the caller's groups with the registered session; only the caller is named again.
-            return handle(new CallerPrincipalCallback(client, sessionCaller));
+        String signedIn = signIns.username(request);
+        if (signedIn != null) {
+            return become(client, signedIn, Set.of(Roles.USER));
         }
         if (Boolean.parseBoolean(String.valueOf(message.getMap().get(MANDATORY)))) {
             try {
@@ -101,17 +101,15 @@ final class GatehouseAuthModule implements ServerAuthModule {
         return handle(new CallerPrincipalCallback(client, (Principal) null));
     }
 
-    /** The log-in form's password, checked once; success registers the session that later pages continue. */
-    private AuthStatus logIn(PasswordLogIn typed, HttpServletRequest request, MessageInfo message, Subject client)
-            throws AuthException {
+    /** The log-in form's password, checked once; success signs in the session that later pages continue. */
+    private AuthStatus logIn(PasswordLogIn typed, HttpServletRequest request, Subject client) throws AuthException {
         var account = accounts.verify(typed.login(), typed.password(), request.getRemoteAddr());
         if (account.isEmpty()) {
             return AuthStatus.SEND_FAILURE;
         }
-        @SuppressWarnings("unchecked")
-        Map<String, Object> options = message.getMap();
-        options.put(REGISTER_SESSION, Boolean.TRUE.toString());
-        return become(client, account.get().getUsername(), Set.of(Roles.USER));
+        String username = account.get().getUsername();
+        signIns.start(request, username);
+        return become(client, username, Set.of(Roles.USER));
     }
 
     private AuthStatus become(Subject client, String name, Set<String> groups) throws AuthException {
