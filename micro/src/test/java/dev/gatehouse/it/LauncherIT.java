@@ -46,7 +46,7 @@ class LauncherIT {
         URI cached;
         URI anonymouslyCached;
 
-        Process first = start(data, port);
+        Process first = start(data, port, Map.of("GATEHOUSE_ACCESS_LOG", "on"));
         try {
             String said = untilReadyOrEnd(first, port);
             assertTrue(said.contains("Gatehouse is ready at " + base), said);
@@ -71,9 +71,17 @@ class LauncherIT {
                     .PUT(HttpRequest.BodyPublishers.ofByteArray(artifact))).statusCode());
             assertEquals(200, Api.send(HttpRequest.newBuilder(anonymouslyCached)
                     .PUT(HttpRequest.BodyPublishers.ofByteArray(new byte[] {1, 2, 3}))).statusCode());
+            operatorsSeeEachRefusedCacheRequestInOneLineWithoutATokenOrAStackTrace(data, base, cached, token);
         } finally {
             stop(first);
         }
+        // Payara writes the access log in batches; all of it is written once the server has stopped.
+        String accessLog;
+        try (Stream<Path> files = Files.list(data.resolve("access-log"))) {
+            accessLog = String.join("\n", files.map(file -> unchecked(() -> Files.readString(file))).toList());
+        }
+        assertTrue(accessLog.contains("\"PUT " + cached.getPath() + " HTTP/1.1\" 409 "), accessLog);
+        assertTrue(!accessLog.contains(token) && !accessLog.contains("Bearer"), "no token in the access log");
 
         // What a release before versioned migrations left behind: V1's tables, no history, and every
         // artifact in the workspace's folder, whoever wrote it, not yet in folders by hash.
@@ -157,6 +165,36 @@ class LauncherIT {
         Files.delete(sharded.getParent());
         Files.delete(sharded.getParent().getParent());
         Files.move(aside, flat);
+    }
+
+    /** Issue 15's logs: a line per refused cache request, none with a token or a stack trace. */
+    private static void operatorsSeeEachRefusedCacheRequestInOneLineWithoutATokenOrAStackTrace(Path data, URI base,
+            URI cached, String token) throws Exception {
+        String unknown = "gatehouse_pat_" + "x".repeat(38);
+        assertEquals(401, Api.send(HttpRequest.newBuilder(cached).header("Authorization", "Bearer " + unknown)).statusCode());
+        assertEquals(409, Api.send(HttpRequest.newBuilder(cached).header("Authorization", "Bearer " + token)
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(new byte[] {9}))).statusCode());
+        assertEquals(401, Api.send(HttpRequest.newBuilder(base.resolve("api/me"))).statusCode());
+        assertEquals(401, Api.send(HttpRequest.newBuilder(base.resolve("api/tokens"))).statusCode());
+        String workspace = cached.getPath().split("/")[2];
+        String log = log(data);
+        assertTrue(log.contains("Cache GET refused with 401: workspace " + workspace + " hash h1 from 127.0.0.1: its token"), log);
+        assertTrue(log.contains("Cache PUT refused with 409: workspace " + workspace + " hash h1 from 127.0.0.1: This hash"), log);
+        assertTrue(!log.contains(unknown) && !log.contains(token), "no token in the log");
+        assertTrue(!log.contains("AccessLocalException") && !log.contains("Client not authorized"),
+                "an anonymous API request costs no stack trace");
+    }
+
+    private interface Read {
+        String read() throws IOException;
+    }
+
+    private static String unchecked(Read read) {
+        try {
+            return read.read();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static Process start(Path data, int port) throws IOException {

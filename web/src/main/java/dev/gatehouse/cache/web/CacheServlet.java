@@ -79,7 +79,7 @@ public class CacheServlet extends HttpServlet {
             return;
         }
         response.setHeader("Allow", "GET, PUT");
-        sentence(response, HttpServletResponse.SC_METHOD_NOT_ALLOWED, "The cache answers GET and PUT only, not " + method + ".");
+        refuse(request, response, HttpServletResponse.SC_METHOD_NOT_ALLOWED, "The cache answers GET and PUT only, not " + method + ".");
     }
 
     @Override
@@ -104,7 +104,7 @@ public class CacheServlet extends HttpServlet {
             in = Files.newInputStream(artifact.get().file());
         } catch (IOException unreadable) {
             // Purged or evicted since it was found, or a storage failure: a miss, which nx carries on after.
-            log("Cache file unreadable, answered as a miss: " + unreadable);
+            CacheRefusals.log(request, HttpServletResponse.SC_NOT_FOUND, "its file was unreadable, answered as a miss: " + unreadable);
             usage.count(path.nxCloudId(), Outcome.MISS, 0);
             sentence(response, HttpServletResponse.SC_NOT_FOUND, "No artifact with this hash in this workspace.");
             return;
@@ -130,7 +130,7 @@ public class CacheServlet extends HttpServlet {
         }
         long length = request.getContentLengthLong();
         if (length < 0) {
-            sentence(response, HttpServletResponse.SC_BAD_REQUEST, "Send the artifact with a Content-Length header.");
+            refuse(request, response, HttpServletResponse.SC_BAD_REQUEST, "Send the artifact with a Content-Length header.");
             return;
         }
         if (length > maxBytes) {
@@ -139,7 +139,7 @@ public class CacheServlet extends HttpServlet {
                 usage.count(path.nxCloudId(), Outcome.REFUSED_TOO_LARGE, 0);
             }
             // 403, not 413: nx fails the whole run after a 413, and carries on after a 403.
-            sentence(response, HttpServletResponse.SC_FORBIDDEN, "This artifact has " + length + " bytes; this server"
+            refuse(request, response, HttpServletResponse.SC_FORBIDDEN, "This artifact has " + length + " bytes; this server"
                     + " accepts at most " + maxBytes + " (" + Settings.CACHE_MAX_BYTES + "), so it was not stored."
                     + " The build goes on without caching it.");
             return;
@@ -156,7 +156,7 @@ public class CacheServlet extends HttpServlet {
             written = cache.write(path.nxCloudId(), path.hash(), request.getInputStream(), length,
                     (Writer) request.getAttribute(WRITER), request.getRemoteAddr());
         } catch (IncompleteBodyException incomplete) {
-            sentence(response, HttpServletResponse.SC_BAD_REQUEST, incomplete.getMessage());
+            refuse(request, response, HttpServletResponse.SC_BAD_REQUEST, incomplete.getMessage());
             return;
         }
         usage.count(path.nxCloudId(), switch (written) {
@@ -167,18 +167,18 @@ public class CacheServlet extends HttpServlet {
         }, written == Written.STORED ? length : 0);
         switch (written) {
             case STORED -> sentence(response, HttpServletResponse.SC_OK, "Stored.");
-            case EXISTS -> sentence(response, HttpServletResponse.SC_CONFLICT,
+            case EXISTS -> refuse(request, response, HttpServletResponse.SC_CONFLICT,
                     "This hash is stored already. Cache entries are never replaced, so that no one can poison them.");
-            case OVER_WORKSPACE_LIMIT -> sentence(response, HttpServletResponse.SC_FORBIDDEN, "This artifact has "
+            case OVER_WORKSPACE_LIMIT -> refuse(request, response, HttpServletResponse.SC_FORBIDDEN, "This artifact has "
                     + Sizes.format(length) + ", more than this workspace's storage limit, so it was not stored. The build"
                     + " goes on without caching it; an admin of its organization can raise the limit on the workspace's page.");
             // 403, which nx tolerates: a failure of ours must not fail the build.
-            case NOT_RECORDED -> sentence(response, HttpServletResponse.SC_FORBIDDEN, "The artifact was not kept: its"
+            case NOT_RECORDED -> refuse(request, response, HttpServletResponse.SC_FORBIDDEN, "The artifact was not kept: its"
                     + " workspace was deleted during the upload, or the server could not record it. The build goes on.");
-            case NO_SPACE -> sentence(response, HttpServletResponse.SC_FORBIDDEN, "The artifact was not stored: the"
+            case NO_SPACE -> refuse(request, response, HttpServletResponse.SC_FORBIDDEN, "The artifact was not stored: the"
                     + " server's cache folder is out of space. The build goes on without caching it; the server's"
                     + " operator can free space there (its /health says how much is left).");
-            case STORAGE_FAILED -> sentence(response, HttpServletResponse.SC_FORBIDDEN, "The artifact was not stored:"
+            case STORAGE_FAILED -> refuse(request, response, HttpServletResponse.SC_FORBIDDEN, "The artifact was not stored:"
                     + " the server could not write it (the cause is in its log). The build goes on without caching it.");
         }
     }
@@ -186,12 +186,12 @@ public class CacheServlet extends HttpServlet {
     private static CachePath validPath(HttpServletRequest request, HttpServletResponse response) throws IOException {
         CachePath path = CachePath.of(request);
         if (path == null) {
-            sentence(response, HttpServletResponse.SC_NOT_FOUND, "This is not a cache address. Set "
+            refuse(request, response, HttpServletResponse.SC_NOT_FOUND, "This is not a cache address. Set "
                     + "NX_SELF_HOSTED_REMOTE_CACHE_SERVER to http://<this server>/nx/<your nxCloudId>.");
             return null;
         }
         if (!CacheKey.isValidHash(path.hash())) {
-            sentence(response, HttpServletResponse.SC_BAD_REQUEST,
+            refuse(request, response, HttpServletResponse.SC_BAD_REQUEST,
                     "A cache hash is 1 to " + CacheKey.HASH_MAX + " letters, digits, '-' or '_'.");
             return null;
         }
@@ -202,18 +202,25 @@ public class CacheServlet extends HttpServlet {
     private static void refuseAccess(HttpServletRequest request, HttpServletResponse response, boolean writing)
             throws IOException {
         if (writing && request.isUserInRole(Roles.WORKSPACE_READER)) {
-            sentence(response, HttpServletResponse.SC_FORBIDDEN, "This workspace is read-only for you: the artifact"
+            refuse(request, response, HttpServletResponse.SC_FORBIDDEN, "This workspace is read-only for you: the artifact"
                     + " was not stored. An admin of its organization can change the access level.");
         } else if (CachePrincipals.isWorkspaceToken(request.getRemoteUser())) {
-            sentence(response, HttpServletResponse.SC_UNAUTHORIZED, "This workspace access token belongs to another"
+            refuse(request, response, HttpServletResponse.SC_UNAUTHORIZED, "This workspace access token belongs to another"
                     + " workspace. Use the token made for this one, or check NX_SELF_HOSTED_REMOTE_CACHE_SERVER.");
         } else if (CachePrincipals.ANONYMOUS.equals(request.getRemoteUser())) {
-            sentence(response, HttpServletResponse.SC_UNAUTHORIZED, "This workspace does not allow anonymous access. Run"
+            refuse(request, response, HttpServletResponse.SC_UNAUTHORIZED, "This workspace does not allow anonymous access. Run"
                     + " `gatehouse login` and set NX_SELF_HOSTED_REMOTE_CACHE_ACCESS_TOKEN to your personal access token.");
         } else {
-            sentence(response, HttpServletResponse.SC_UNAUTHORIZED, "Your personal access token does not give access to"
+            refuse(request, response, HttpServletResponse.SC_UNAUTHORIZED, "Your personal access token does not give access to"
                     + " this workspace: you are not a member of its organization, and it does not admit others by"
                     + " its id. Ask an admin of the organization to add you.");
         }
+    }
+
+    /** A refusal: its sentence to the client, its line to the log ({@link CacheRefusals}). */
+    private static void refuse(HttpServletRequest request, HttpServletResponse response, int status, String sentence)
+            throws IOException {
+        CacheRefusals.log(request, status, sentence);
+        sentence(response, status, sentence);
     }
 }

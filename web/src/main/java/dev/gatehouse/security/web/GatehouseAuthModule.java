@@ -1,6 +1,7 @@
 package dev.gatehouse.security.web;
 
 import dev.gatehouse.account.boundary.AccountService;
+import dev.gatehouse.cache.web.CacheRefusals;
 import dev.gatehouse.security.Roles;
 import jakarta.security.auth.message.AuthException;
 import jakarta.security.auth.message.AuthStatus;
@@ -80,7 +81,11 @@ final class GatehouseAuthModule implements ServerAuthModule {
         RequestKind kind = RequestKind.ofPath(path);
         if (kind == RequestKind.CACHE) {
             Identity caller = cacheCallers.identify(request, response);
-            return caller == null ? AuthStatus.SEND_FAILURE : become(client, caller.name(), caller.groups());
+            if (caller == null) {
+                CacheRefusals.log(request, response.getStatus(), "its token was refused, or access could not be checked");
+                return AuthStatus.SEND_FAILURE;
+            }
+            return become(client, caller.name(), caller.groups());
         }
         if (kind == RequestKind.API && BearerAuthentication.isPresented(request)) {
             String owner = bearer.tokenOwner(request, response);
@@ -91,6 +96,12 @@ final class GatehouseAuthModule implements ServerAuthModule {
             return become(client, signedIn, Set.of(Roles.USER));
         }
         if (Boolean.parseBoolean(String.valueOf(message.getMap().get(MANDATORY)))) {
+            if (kind == RequestKind.API) {
+                // A program gets the reason, not the log-in page: a resource's @RolesAllowed asks for a caller.
+                BearerAuthentication.refuse(response, HttpServletResponse.SC_UNAUTHORIZED,
+                        "Sign in first: this request needs a signed-in user or a personal access token.");
+                return AuthStatus.SEND_FAILURE;
+            }
             try {
                 response.sendRedirect(AfterLogin.loginAddress(request));
             } catch (IOException e) {
