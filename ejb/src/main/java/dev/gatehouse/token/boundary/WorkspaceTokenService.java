@@ -37,8 +37,13 @@ public class WorkspaceTokenService {
     @Inject
     Audit audit;
 
-    /** The token's secret, shown once. */
+    /** The token's secret, shown once; never printed, so never in a log line. */
     public record IssuedWorkspaceToken(WorkspaceAccessToken token, String secret) {
+
+        @Override
+        public String toString() {
+            return "IssuedWorkspaceToken[" + token.getName() + "]";
+        }
     }
 
     @RolesAllowed(Roles.USER)
