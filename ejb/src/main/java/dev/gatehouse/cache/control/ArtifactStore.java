@@ -40,7 +40,12 @@ public class ArtifactStore {
 
     @PostConstruct
     void open() {
-        files = ArtifactFiles.configured();
+        open(ArtifactFiles.configured());
+    }
+
+    /** Also for tests, with a folder of their own. */
+    void open(ArtifactFiles files) {
+        this.files = files;
         Path root = files.root();
         incoming = root.resolve(".incoming");
         try {
