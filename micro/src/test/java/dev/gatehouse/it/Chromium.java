@@ -196,6 +196,11 @@ final class Chromium implements AutoCloseable {
                 .map(LogEntry::getMessage).collect(Collectors.toList());
     }
 
+    /** A style the browser computed for the first element the selector finds: proof the stylesheet applied. */
+    String style(String cssSelector, String property) {
+        return driver.findElement(By.cssSelector(cssSelector)).getCssValue(property);
+    }
+
     /** Where a person is now and that nothing went wrong in the console on the way. */
     void assertAt(String expectedAddress, String expectedText) {
         assertEquals(expectedAddress, address(), text());

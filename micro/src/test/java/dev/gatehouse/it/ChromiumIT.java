@@ -41,6 +41,24 @@ class ChromiumIT extends DeployedGatehouse {
     }
 
     @Test
+    void anAddressThatLeadsNowhereShowsTheProductsOwnPageSignedInOrNot() throws Exception {
+        try (Chromium browser = new Chromium(base)) {
+            browser.open("/resources/css/none-such.css");
+            assertTrue(browser.text().contains("Not found") && browser.text().contains("There is no page"), browser.text());
+            assertEquals("640px", browser.style("main", "max-width"), "the product's stylesheet applied");
+            browser.open("/signup").signUp(someone());
+            browser.open("/none-such-page");
+            assertTrue(browser.text().contains("There is no page at this address"), browser.text());
+            assertEquals("640px", browser.style("main", "max-width"));
+            // The one console line is the browser's own note of the page's 404.
+            assertTrue(browser.consoleErrors().stream().allMatch(line -> line.contains("404")), browser.consoleErrors().toString());
+            browser.follow("Home");
+            assertTrue(browser.address().startsWith("/"), browser.address());
+            assertTrue(browser.text().contains("Welcome"), browser.text());
+        }
+    }
+
+    @Test
     void anAdminSetsUpAWorkspaceAndMakesCopiesAndRevokesAToken() throws Exception {
         String name = someone();
         try (Chromium browser = new Chromium(base)) {
