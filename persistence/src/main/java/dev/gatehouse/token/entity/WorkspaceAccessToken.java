@@ -55,6 +55,11 @@ public class WorkspaceAccessToken extends HashedToken {
         return !isRevoked();
     }
 
+    /** A workspace token does not expire: it is active until revoked. */
+    public TokenStatus getStatus() {
+        return isActive() ? TokenStatus.ACTIVE : TokenStatus.REVOKED;
+    }
+
     public Workspace getWorkspace() {
         return workspace;
     }
