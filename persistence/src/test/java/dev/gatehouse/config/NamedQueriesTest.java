@@ -6,12 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.NamedQuery;
-import jakarta.persistence.Persistence;
 import jakarta.persistence.metamodel.EntityType;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
 
@@ -25,14 +22,7 @@ class NamedQueriesTest {
     void everyNamedQueryCompiles() {
         JdbcDataSource database = new JdbcDataSource();
         database.setURL("jdbc:h2:mem:named-queries;DB_CLOSE_DELAY=-1");
-        Map<String, Object> settings = new HashMap<>();
-        settings.put("jakarta.persistence.transactionType", "RESOURCE_LOCAL");
-        settings.put("jakarta.persistence.jtaDataSource", "");
-        settings.put("jakarta.persistence.nonJtaDataSource", database);
-        settings.put("eclipselink.ddl-generation", "create-tables");
-        settings.put("eclipselink.ddl-generation.output-mode", "database");
-        settings.put("eclipselink.logging.level", "WARNING");
-        EntityManagerFactory factory = Persistence.createEntityManagerFactory("gatehouse", settings);
+        EntityManagerFactory factory = TestDatabases.eclipseLink(database);
         try {
             EntityManager manager = factory.createEntityManager();
             List<String> compiled = new ArrayList<>();

@@ -21,6 +21,17 @@ final class TestDatabases {
 
     /** What every release before migrations did on its first start. */
     static void createdByEclipseLink(DataSource database) {
+        EntityManagerFactory factory = eclipseLink(database);
+        try {
+            EntityManager manager = factory.createEntityManager();
+            manager.close();
+        } finally {
+            factory.close();
+        }
+    }
+
+    /** The persistence unit outside a container, on this database, making or extending its tables. */
+    static EntityManagerFactory eclipseLink(DataSource database) {
         Map<String, Object> settings = new HashMap<>();
         settings.put("jakarta.persistence.transactionType", "RESOURCE_LOCAL");
         settings.put("jakarta.persistence.jtaDataSource", "");
@@ -28,13 +39,7 @@ final class TestDatabases {
         settings.put("eclipselink.ddl-generation", "create-or-extend-tables");
         settings.put("eclipselink.ddl-generation.output-mode", "database");
         settings.put("eclipselink.logging.level", "WARNING");
-        EntityManagerFactory factory = Persistence.createEntityManagerFactory("gatehouse", settings);
-        try {
-            EntityManager manager = factory.createEntityManager();
-            manager.close();
-        } finally {
-            factory.close();
-        }
+        return Persistence.createEntityManagerFactory("gatehouse", settings);
     }
 
     /** The tables of the release before versioned migrations (V1's), with no schema history. */
