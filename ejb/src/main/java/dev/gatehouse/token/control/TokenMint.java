@@ -15,7 +15,6 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Creates personal access tokens, for the profile page and for the CLI's browser log-in alike: the
@@ -26,7 +25,8 @@ public class TokenMint {
 
     public static final String NAME_FIELD = "tokenName";
     public static final int MAX_ACTIVE = 100;
-    public static final Set<Integer> EXPIRY_DAYS = Set.of(30, 90, 365);
+    /** The lifetimes a personal token may have, shortest first; none at all is allowed too. */
+    public static final List<Integer> EXPIRY_DAYS = List.of(30, 90, 365);
 
     @PersistenceContext
     EntityManager em;

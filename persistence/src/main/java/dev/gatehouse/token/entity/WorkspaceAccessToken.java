@@ -44,7 +44,7 @@ public class WorkspaceAccessToken extends HashedToken {
 
     public WorkspaceAccessToken(Workspace workspace, String name, AccessLevel level, String token, Instant createdAt) {
         super(name, token, createdAt);
-        if (level != AccessLevel.READ_ONLY && level != AccessLevel.READ_WRITE) {
+        if (level == null || !AccessLevel.BY_TOKEN.contains(level)) {
             throw new IllegalArgumentException("A workspace access token is read-only or read-write.");
         }
         this.workspace = workspace;

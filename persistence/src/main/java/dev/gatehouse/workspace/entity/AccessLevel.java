@@ -1,10 +1,18 @@
 package dev.gatehouse.workspace.entity;
 
+import java.util.List;
+
 /** What a caller may do with a workspace's remote cache. */
 public enum AccessLevel {
     NONE,
     READ_ONLY,
     READ_WRITE;
+
+    /** What the workspace id may give anyone, most first: every level. */
+    public static final List<AccessLevel> BY_ID = List.of(READ_WRITE, READ_ONLY, NONE);
+
+    /** What a token may give, most first: a token that could not even read would make no sense. */
+    public static final List<AccessLevel> BY_TOKEN = List.of(READ_WRITE, READ_ONLY);
 
     public boolean allowsRead() {
         return this != NONE;

@@ -141,7 +141,7 @@ public class Workspace implements Serializable {
 
     /** The PAT level is about members' tokens, which always at least read; NONE makes no sense there. */
     public void changeLevels(AccessLevel idLevel, AccessLevel patLevel) {
-        if (idLevel == null || patLevel == null || patLevel == AccessLevel.NONE) {
+        if (idLevel == null || patLevel == null || !AccessLevel.BY_TOKEN.contains(patLevel)) {
             throw new IllegalArgumentException("Choose an ID access level (read-write, read-only or none) "
                     + "and a personal access token level (read-write or read-only).");
         }

@@ -2,11 +2,13 @@ package dev.gatehouse.token.web;
 
 import dev.gatehouse.token.boundary.IssuedToken;
 import dev.gatehouse.token.boundary.TokenService;
+import dev.gatehouse.token.control.TokenMint;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * "New access token" and "Generate Token". Request-scoped on purpose: the secret lives for the one
@@ -16,8 +18,8 @@ import java.util.List;
 @RequestScoped
 public class NewTokenBacking {
 
-    /** In days; 0 stands for "no expiry" because a select needs a value. */
-    public static final List<Integer> EXPIRY_CHOICES = List.of(30, 90, 365, 0);
+    /** In days, as the mint allows them; 0 stands for "no expiry" because a select needs a value. */
+    private static final List<Integer> EXPIRY_CHOICES = Stream.concat(TokenMint.EXPIRY_DAYS.stream(), Stream.of(0)).toList();
 
     @EJB
     TokenService tokens;

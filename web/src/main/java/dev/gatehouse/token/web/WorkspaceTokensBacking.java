@@ -52,7 +52,7 @@ public class WorkspaceTokensBacking implements Serializable {
     }
 
     public List<AccessLevel> getLevels() {
-        return List.of(AccessLevel.READ_ONLY, AccessLevel.READ_WRITE);
+        return AccessLevel.BY_TOKEN;
     }
 
     public String getName() {

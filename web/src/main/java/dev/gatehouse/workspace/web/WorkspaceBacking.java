@@ -70,11 +70,11 @@ public class WorkspaceBacking implements Serializable {
     }
 
     public List<AccessLevel> getIdLevels() {
-        return List.of(AccessLevel.READ_WRITE, AccessLevel.READ_ONLY, AccessLevel.NONE);
+        return AccessLevel.BY_ID;
     }
 
     public List<AccessLevel> getPatLevels() {
-        return List.of(AccessLevel.READ_WRITE, AccessLevel.READ_ONLY);
+        return AccessLevel.BY_TOKEN;
     }
 
     public Long getId() {
