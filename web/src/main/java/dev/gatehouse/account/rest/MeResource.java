@@ -2,16 +2,16 @@ package dev.gatehouse.account.rest;
 
 import dev.gatehouse.account.boundary.AccountService;
 import dev.gatehouse.account.entity.Account;
-import dev.gatehouse.security.Roles;
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
-/** Who the caller is. */
-@RolesAllowed(Roles.USER)
+/**
+ * Who the caller is. No {@code @RolesAllowed} here on purpose: the account service's own role
+ * check is what refuses an anonymous caller, so this path also proves the EJB layer guards itself.
+ */
 @Path("me")
 public class MeResource {
 

@@ -2,8 +2,6 @@ package dev.gatehouse.cache.rest;
 
 import dev.gatehouse.cache.boundary.CacheUsageBook;
 import dev.gatehouse.cache.entity.CacheUsage;
-import dev.gatehouse.security.Roles;
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -13,7 +11,6 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 
 /** A workspace's usage of the last 30 days, the numbers of its page's plots; for its organization's members. */
-@RolesAllowed(Roles.USER)
 @Path("workspaces/{nxCloudId}/usage")
 public class UsageResource {
 

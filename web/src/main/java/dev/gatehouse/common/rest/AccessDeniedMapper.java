@@ -17,10 +17,6 @@ public class AccessDeniedMapper implements ExceptionMapper<EJBAccessException> {
 
     @Override
     public Response toResponse(EJBAccessException denied) {
-        return refusal(security);
-    }
-
-    static Response refusal(SecurityContext security) {
         boolean anonymous = security.getUserPrincipal() == null;
         return Response.status(anonymous ? Response.Status.UNAUTHORIZED : Response.Status.FORBIDDEN)
                 .type(MediaType.TEXT_PLAIN_TYPE.withCharset("UTF-8"))

@@ -96,12 +96,6 @@ final class GatehouseAuthModule implements ServerAuthModule {
             return become(client, signedIn, Set.of(Roles.USER));
         }
         if (Boolean.parseBoolean(String.valueOf(message.getMap().get(MANDATORY)))) {
-            if (kind == RequestKind.API) {
-                // A program gets the reason, not the log-in page: a resource's @RolesAllowed asks for a caller.
-                BearerAuthentication.refuse(response, HttpServletResponse.SC_UNAUTHORIZED,
-                        "Sign in first: this request needs a signed-in user or a personal access token.");
-                return AuthStatus.SEND_FAILURE;
-            }
             try {
                 response.sendRedirect(AfterLogin.loginAddress(request));
             } catch (IOException e) {

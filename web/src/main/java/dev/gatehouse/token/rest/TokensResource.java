@@ -1,10 +1,8 @@
 package dev.gatehouse.token.rest;
 
-import dev.gatehouse.security.Roles;
 import dev.gatehouse.security.web.BearerAuthentication;
 import dev.gatehouse.token.boundary.TokenService;
 import dev.gatehouse.token.entity.PersonalAccessToken;
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -20,7 +18,6 @@ import java.util.List;
  * The caller's personal access tokens, for scripts and the CLI. The secrets themselves are never
  * listed. Like every resource, it leaves the role check to the service it calls.
  */
-@RolesAllowed(Roles.USER)
 @Path("tokens")
 public class TokensResource {
 
