@@ -31,10 +31,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.TestMethodOrder;
 
 /**
- * Two nodes started with the README's launcher on one PostgreSQL and one cache folder, found by each
+ * Two nodes started with the README's launcher on one PostgreSQL and one cache folder ({@link ClusterS3IT}:
+ * one S3 bucket), found by each
  * other over TCP on 127.0.0.1, behind nginx configured as the README shows (the cache and the API
  * round robin); each test names the node it talks to.
  * With the postgres profile only: two processes cannot share the embedded H2 file. nginx comes
@@ -43,19 +45,23 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClusterIT {
 
-    private static Path work;
-    private static LaunchedNode a;
-    private static LaunchedNode b;
+    static Path work;
+    static LaunchedNode a;
+    static LaunchedNode b;
     private static Process nginx;
     private static URI balanced;
     private static int gridA;
     private static int gridB;
     private static String schema;
 
+    /** JUnit runs a superclass's {@code @BeforeAll} for a subclass too: so this one asks which class it runs for. */
     @BeforeAll
-    static void startTwoNodesBehindNginx() throws Exception {
+    static void startTwoNodesBehindNginx(TestInfo test) throws Exception {
         Assumptions.assumeFalse(Database.isH2(), "two nodes need a shared database: run with -Ppostgres");
         work = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "cluster-");
+        // Where the nodes keep artifacts: one folder, or one bucket.
+        Map<String, String> store = test.getTestClass().orElseThrow() == ClusterS3IT.class ? ClusterS3IT.bucket(work)
+                : Map.of("GATEHOUSE_CACHE_DIR", work.resolve("cache").toString());
         gridA = LaunchedNode.freePort();
         gridB = LaunchedNode.freePort();
         // An empty schema of its own, which both nodes, started at once, find empty and migrate.
@@ -63,14 +69,14 @@ class ClusterIT {
         try (Connection database = Database.connect(); Statement create = database.createStatement()) {
             create.execute("CREATE SCHEMA " + schema);
         }
-        Map<String, String> shared = Map.of(
+        Map<String, String> shared = new java.util.HashMap<>(Map.of(
                 "GATEHOUSE_DB_URL", System.getProperty("gatehouse.itDbUrl") + "?currentSchema=" + schema,
                 "GATEHOUSE_DB_USER", System.getProperty("gatehouse.itDbUser"),
                 "GATEHOUSE_DB_PASSWORD", System.getProperty("gatehouse.itDbPassword"),
-                "GATEHOUSE_CACHE_DIR", work.resolve("cache").toString(),
                 "GATEHOUSE_CLUSTER_MEMBERS", "127.0.0.1:" + gridA + ",127.0.0.1:" + gridB,
                 // Not the name of any other Gatehouse on this machine, so that only these two meet.
-                "GATEHOUSE_CLUSTER_NAME", "gatehouse-cluster-it-" + Long.toString(RANDOM.nextLong() >>> 1, 36));
+                "GATEHOUSE_CLUSTER_NAME", "gatehouse-cluster-it-" + Long.toString(RANDOM.nextLong() >>> 1, 36)));
+        shared.putAll(store);
         a = LaunchedNode.start(work.resolve("a"), with(shared, "GATEHOUSE_CLUSTER_PORT", String.valueOf(gridA)));
         b = LaunchedNode.start(work.resolve("b"), with(shared, "GATEHOUSE_CLUSTER_PORT", String.valueOf(gridB)));
         a.awaitReady();
@@ -343,10 +349,10 @@ class ClusterIT {
     }
 
     /** A person with an organization, a workspace and a token, made through one node. */
-    private record Team(Browser admin, String adminName, String token, String organization, String workspace, String nxCloudId) {
+    record Team(Browser admin, String adminName, String token, String organization, String workspace, String nxCloudId) {
     }
 
-    private static Team team(LaunchedNode node) throws Exception {
+    static Team team(LaunchedNode node) throws Exception {
         Browser admin = new Browser(node.base);
         String name = someone();
         admin.signUp(name);
@@ -374,16 +380,16 @@ class ClusterIT {
                 "NX_SELF_HOSTED_REMOTE_CACHE_ACCESS_TOKEN", team.token());
     }
 
-    private static HttpRequest.Builder request(LaunchedNode node, Team team, String hash, String token) {
+    static HttpRequest.Builder request(LaunchedNode node, Team team, String hash, String token) {
         HttpRequest.Builder request = HttpRequest.newBuilder(node.base.resolve("nx/" + team.nxCloudId() + "/v1/cache/" + hash));
         return token == null ? request : request.header("Authorization", "Bearer " + token);
     }
 
-    private static HttpResponse<String> put(LaunchedNode node, Team team, String hash, String token, byte[] body) throws Exception {
+    static HttpResponse<String> put(LaunchedNode node, Team team, String hash, String token, byte[] body) throws Exception {
         return Api.send(request(node, team, hash, token).PUT(HttpRequest.BodyPublishers.ofByteArray(body)));
     }
 
-    private static HttpResponse<byte[]> get(LaunchedNode node, Team team, String hash, String token) throws Exception {
+    static HttpResponse<byte[]> get(LaunchedNode node, Team team, String hash, String token) throws Exception {
         return Api.sendForBytes(request(node, team, hash, token));
     }
 
@@ -401,11 +407,11 @@ class ClusterIT {
         return environment;
     }
 
-    private interface Call<T> {
+    interface Call<T> {
         T call() throws Exception;
     }
 
-    private static <T> T unchecked(Call<T> call) {
+    static <T> T unchecked(Call<T> call) {
         try {
             return call.call();
         } catch (Exception e) {

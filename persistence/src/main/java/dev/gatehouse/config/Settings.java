@@ -1,5 +1,7 @@
 package dev.gatehouse.config;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
@@ -22,6 +24,10 @@ public final class Settings {
     public static final String CACHE_TOTAL_LIMIT = "GATEHOUSE_CACHE_TOTAL_LIMIT";
     public static final String CACHE_MAX_IDLE_DAYS = "GATEHOUSE_CACHE_MAX_IDLE_DAYS";
     public static final String CACHE_EVICTION_SECONDS = "GATEHOUSE_CACHE_EVICTION_SECONDS";
+    public static final String CACHE_STORE = "GATEHOUSE_CACHE_STORE";
+    public static final String S3_ENDPOINT = "GATEHOUSE_S3_ENDPOINT";
+    public static final String S3_BUCKET = "GATEHOUSE_S3_BUCKET";
+    public static final String S3_REGION = "GATEHOUSE_S3_REGION";
     static final long DEFAULT_CACHE_WORKSPACE_LIMIT = 50L << 30;
     static final long DEFAULT_CACHE_MAX_BYTES = 2L * 1024 * 1024 * 1024;
     static final long DEFAULT_CACHE_MIN_FREE = 1024L * 1024 * 1024;
@@ -83,6 +89,46 @@ public final class Settings {
     /** How often the eviction runs; tests shorten it. */
     public int cacheEvictionSeconds() {
         return positive(CACHE_EVICTION_SECONDS, 60, "seconds");
+    }
+
+    /** Whether artifacts go to an S3 bucket instead of the cache folder. */
+    public boolean cacheInS3() {
+        String store = get(CACHE_STORE, "folder");
+        return switch (store) {
+            case "folder" -> false;
+            case "s3" -> true;
+            default -> throw new IllegalStateException(CACHE_STORE + " must be folder or s3, not '" + store + "'");
+        };
+    }
+
+    /** The S3 bucket of {@code GATEHOUSE_CACHE_STORE=s3}; no endpoint means AWS's own for the region. */
+    public record S3Bucket(Optional<URI> endpoint, String bucket, String region) {
+    }
+
+    public S3Bucket s3Bucket() {
+        String endpoint = get(S3_ENDPOINT, null);
+        URI uri = null;
+        if (endpoint != null) {
+            try {
+                uri = new URI(endpoint);
+            } catch (URISyntaxException e) {
+                uri = null;
+            }
+            if (uri == null || uri.getHost() == null || !("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))) {
+                throw new IllegalStateException(S3_ENDPOINT + " must be an http or https address such as"
+                        + " https://s3.example.com:9000, not '" + endpoint + "'");
+            }
+        }
+        return new S3Bucket(Optional.ofNullable(uri), required(S3_BUCKET, "the bucket that holds the artifacts"),
+                required(S3_REGION, "the bucket's region, such as eu-west-1 (us-east-1 for most S3-compatible servers)"));
+    }
+
+    private String required(String key, String what) {
+        String value = get(key, null);
+        if (value == null) {
+            throw new IllegalStateException(CACHE_STORE + "=s3 needs " + key + ": " + what);
+        }
+        return value;
     }
 
     private int positive(String key, int fallback, String unit) {

@@ -71,9 +71,10 @@ public class CacheEviction {
         interval = Duration.ofSeconds(settings.cacheEvictionSeconds());
         workspaceLimit = settings.cacheWorkspaceLimit();
         maxIdle = Duration.ofDays(settings.cacheMaxIdleDays());
-        totalLimit = settings.cacheTotalLimit().orElseGet(() -> defaultTotalLimit(settings.cacheFolder()));
+        totalLimit = settings.cacheTotalLimit().orElseGet(() -> settings.cacheInS3() ? Long.MAX_VALUE
+                : defaultTotalLimit(settings.cacheFolder()));
         LOG.info(() -> "Cache limits: " + Sizes.format(workspaceLimit) + " per workspace unless its admins set another ("
-                + Settings.CACHE_WORKSPACE_LIMIT + "), " + Sizes.format(totalLimit) + " for the whole cache ("
+                + Settings.CACHE_WORKSPACE_LIMIT + "), " + (totalLimit == Long.MAX_VALUE ? "no limit" : Sizes.format(totalLimit)) + " for the whole cache ("
                 + Settings.CACHE_TOTAL_LIMIT + "), entries unused for " + maxIdle.toDays() + " days go ("
                 + Settings.CACHE_MAX_IDLE_DAYS + "); checked every " + interval.toSeconds() + " s.");
         timers.createIntervalTimer(interval.toMillis(), interval.toMillis(), new TimerConfig("cache eviction", false));
@@ -88,7 +89,10 @@ public class CacheEviction {
         }
     }
 
-    /** 80 % of what the cache could use: the file system's free space now, and what the cache holds. */
+    /**
+     * 80 % of what the cache could use: the file system's free space now, and what the cache holds. A
+     * bucket has no such bound: there, only {@code GATEHOUSE_CACHE_TOTAL_LIMIT} sets one.
+     */
     private long defaultTotalLimit(Path cacheFolder) {
         long usable;
         try {

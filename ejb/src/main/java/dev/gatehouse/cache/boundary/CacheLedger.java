@@ -1,5 +1,6 @@
 package dev.gatehouse.cache.boundary;
 
+import dev.gatehouse.cache.control.ArtifactStore.Stored;
 import dev.gatehouse.cache.entity.CacheEntry;
 import dev.gatehouse.cache.entity.CacheKey;
 import dev.gatehouse.cache.entity.Tier;
@@ -12,6 +13,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
 import java.time.Instant;
 import java.util.List;
 import java.util.OptionalLong;
@@ -38,13 +40,24 @@ public class CacheLedger {
         return limit.isEmpty() ? OptionalLong.empty() : OptionalLong.of(limit.get(0) == null ? defaultLimit : limit.get(0));
     }
 
+    /**
+     * @return false when the database refused the record, mostly because another upload of the hash
+     *     was recorded first: a refusal the caller expects, so it is not thrown, which would log a stack trace
+     */
     @RolesAllowed(Roles.WORKSPACE_WRITER)
-    public void record(CacheKey key, Tier tier, long size, String sha256, Writer writer, String clientAddress) {
+    public boolean record(CacheKey key, Tier tier, long size, Stored stored, Writer writer, String clientAddress) {
         // A reference by id, not the loaded workspace: one column read on every upload instead of two rows.
         Long workspace = em.createNamedQuery(Workspace.ID_OF, Long.class)
                 .setParameter("nxCloudId", key.nxCloudId())
                 .getSingleResult();
-        em.persist(new CacheEntry(em.getReference(Workspace.class, workspace), tier, key.hash(), size, sha256, writer,
-                clientAddress, Instant.now()));
+        em.persist(new CacheEntry(em.getReference(Workspace.class, workspace), tier, key.hash(), size, stored.sha256(),
+                stored.objectKey(), writer, clientAddress, Instant.now()));
+        try {
+            em.flush();
+            return true;
+        } catch (PersistenceException refused) {
+            // The transaction is marked for rollback; nothing of it is kept.
+            return false;
+        }
     }
 }

@@ -1,6 +1,7 @@
 package dev.gatehouse.cache.boundary;
 
 import dev.gatehouse.cache.control.ArtifactStore;
+import dev.gatehouse.cache.control.ArtifactStore.Stored;
 import dev.gatehouse.cache.control.StorageFailure;
 import dev.gatehouse.cache.entity.CacheKey;
 import dev.gatehouse.cache.entity.Tier;
@@ -62,35 +63,44 @@ public class CacheService {
             throws IOException {
         CacheKey key = new CacheKey(nxCloudId, hash);
         Tier tier = Tier.writtenBy(session.isCallerInRole(Roles.WORKSPACE_TRUSTED));
-        if (tier == Tier.UNTRUSTED && store.exists(key, Tier.TRUSTED)) {
+        if (store.exists(key, tier) || tier == Tier.UNTRUSTED && store.exists(key, Tier.TRUSTED)) {
             return Written.EXISTS;
         }
         // Stored, it would only make the eviction take it and everything else of the workspace's.
         if (length > ledger.storageLimitOf(nxCloudId).orElse(Long.MAX_VALUE)) {
             return Written.OVER_WORKSPACE_LIMIT;
         }
-        Optional<String> sha256;
+        Optional<Stored> stored;
         try {
-            sha256 = store.store(key, tier, body, length);
+            stored = store.store(key, tier, body, length);
         } catch (StorageFailure failed) {
             LOG.warning(() -> "Upload of " + hash + " (" + length + " bytes) to workspace " + nxCloudId
                     + " not stored; the client was answered 403 and its build goes on: " + failed.getMessage());
             return failed.isOutOfSpace() ? Written.NO_SPACE : Written.STORAGE_FAILED;
         }
-        if (sha256.isEmpty()) {
+        if (stored.isEmpty()) {
             return Written.EXISTS;
         }
+        String failure;
         try {
-            ledger.record(key, tier, length, sha256.get(), writer, clientAddress);
-            return Written.STORED;
-        } catch (EJBException notRecorded) {
-            try {
-                store.remove(key, tier);
-            } catch (UncheckedIOException stuck) {
-                LOG.warning(() -> "An unrecorded upload's file stays behind: " + stuck.getCause());
+            if (ledger.record(key, tier, length, stored.get(), writer, clientAddress)) {
+                return Written.STORED;
             }
-            LOG.warning(() -> "Upload to workspace " + nxCloudId + " not kept, its record failed: " + notRecorded.getCausedByException());
-            return Written.NOT_RECORDED;
+            failure = "the database refused it";
+        } catch (EJBException notRecorded) {
+            failure = String.valueOf(notRecorded.getCausedByException());
         }
+        try {
+            store.remove(key, tier, stored.get().objectKey());
+        } catch (UncheckedIOException stuck) {
+            LOG.warning(() -> "An unrecorded upload's bytes stay behind: " + stuck.getCause());
+        }
+        // In S3, where each upload has an object of its own, the record decides which upload of a hash counts.
+        if (stored.get().objectKey() != null && store.exists(key, tier)) {
+            return Written.EXISTS;
+        }
+        String why = failure;
+        LOG.warning(() -> "Upload to workspace " + nxCloudId + " not kept, its record failed: " + why);
+        return Written.NOT_RECORDED;
     }
 }

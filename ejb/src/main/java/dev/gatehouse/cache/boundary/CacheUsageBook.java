@@ -10,10 +10,12 @@ import dev.gatehouse.security.Roles;
 import dev.gatehouse.workspace.entity.Workspace;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.ApplicationException;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
 import jakarta.persistence.Query;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -132,8 +134,27 @@ public class CacheUsageBook {
         Query statement = update.get().setParameter("workspace", workspace).setParameter("day", day);
         if (statement.executeUpdate() == 0) {
             em.persist(new CacheUsage(em.getReference(Workspace.class, workspace), day));
-            em.flush();
+            try {
+                em.flush();
+            } catch (PersistenceException raced) {
+                throw new DayStartedElsewhere(raced);
+            }
             statement.executeUpdate();
+        }
+    }
+
+    /**
+     * Another node wrote the workspace's first row of the day at the same moment: the batch is rolled
+     * back and given back for the next one. An application exception, so that the container does not
+     * log an expected event of a cluster as a failure with its stack trace.
+     */
+    @ApplicationException(rollback = true)
+    public static class DayStartedElsewhere extends RuntimeException {
+
+        private static final long serialVersionUID = 1L;
+
+        DayStartedElsewhere(PersistenceException cause) {
+            super(cause.getMessage(), cause);
         }
     }
 

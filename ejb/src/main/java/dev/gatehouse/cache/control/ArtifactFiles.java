@@ -1,5 +1,6 @@
 package dev.gatehouse.cache.control;
 
+import dev.gatehouse.cache.control.ArtifactStore.Artifact;
 import dev.gatehouse.cache.entity.CacheKey;
 import dev.gatehouse.cache.entity.Tier;
 import dev.gatehouse.config.Settings;
@@ -15,16 +16,12 @@ import java.util.Optional;
  * {@code <cache folder>/<nxCloudId>/.untrusted/ab/cd/<hash>} in the untrusted one, where {@code ab} and
  * {@code cd} are the hash's first four characters: nx's hashes are decimal digits, so a million
  * entries make about a hundred per folder instead of a million in one. A plain object, not a
- * bean, so that the cache's GET finds a file without any container call on its way: the
- * {@code @RolesAllowed} EJB call it replaced was a fifth of a hit's cost (bench/RESULTS.md).
+ * bean, so that the cache's GET finds a file with no container call on its way but the store's
+ * CDI proxy: the {@code @RolesAllowed} EJB call it replaced was a fifth of a hit's cost (bench/RESULTS.md).
  */
 public final class ArtifactFiles {
 
     private final Path root;
-
-    /** A stored artifact: its file, length and tier. */
-    public record Artifact(Path file, long size, Tier tier) {
-    }
 
     ArtifactFiles(Path root) {
         this.root = root;
@@ -38,7 +35,8 @@ public final class ArtifactFiles {
     private Optional<Artifact> find(CacheKey key, Tier tier) {
         File file = fileOf(key, tier).toFile();
         long size = file.length();
-        return size > 0 || file.isFile() ? Optional.of(new Artifact(file.toPath(), size, tier)) : Optional.empty();
+        return size > 0 || file.isFile() ? Optional.of(new Artifact(size, tier, () -> Files.newInputStream(file.toPath())))
+                : Optional.empty();
     }
 
     /**
@@ -63,7 +61,7 @@ public final class ArtifactFiles {
     }
 
     /** The first tier that holds the artifact: at most one file check per tier. */
-    public Optional<Artifact> find(CacheKey key, List<Tier> tiers) {
+    Optional<Artifact> find(CacheKey key, List<Tier> tiers) {
         for (Tier tier : tiers) {
             Optional<Artifact> found = find(key, tier);
             if (found.isPresent()) {

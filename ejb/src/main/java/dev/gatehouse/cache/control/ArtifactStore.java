@@ -2,203 +2,64 @@ package dev.gatehouse.cache.control;
 
 import dev.gatehouse.cache.entity.CacheKey;
 import dev.gatehouse.cache.entity.Tier;
-import jakarta.annotation.PostConstruct;
-import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.Comparator;
-import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
-import java.util.logging.Logger;
-import java.util.stream.Stream;
 
 /**
- * Artifact bytes as files, in folders per workspace, tier and hash ({@link ArtifactFiles}). An upload streams into a
- * temporary file, is synced to disk, and only then becomes visible under its name, by a hard link
- * that fails if the name exists: so a killed upload leaves nothing visible, and of two concurrent
- * uploads of one hash exactly one wins and its bytes are the ones kept. Memory use is one buffer
- * per request, whatever the artifact's size.
+ * Where artifacts' bytes are kept: a folder ({@link FolderStore}, the default, shared by every node
+ * when several run) or an S3 bucket ({@link S3Store}), as {@code GATEHOUSE_CACHE_STORE} says
+ * ({@link ArtifactStores}). Either way an upload streams, a killed one leaves nothing visible, and
+ * of two uploads of one hash in one tier exactly one is kept.
  */
-@ApplicationScoped
-public class ArtifactStore {
+public interface ArtifactStore {
 
-    private static final Logger LOG = Logger.getLogger(ArtifactStore.class.getName());
-    static final int BUFFER = 64 * 1024;
-
-    private ArtifactFiles files;
-    private Path incoming;
-
-    @PostConstruct
-    void open() {
-        open(ArtifactFiles.configured());
+    /** A stored artifact, found for a GET: opening it may still fail, when it went since. */
+    record Artifact(long size, Tier tier, Source source) {
     }
 
-    /** Also for tests, with a folder of their own. */
-    void open(ArtifactFiles files) {
-        this.files = files;
-        Path root = files.root();
-        incoming = root.resolve(".incoming");
-        try {
-            Files.createDirectories(incoming);
-            // Leftovers of uploads that a crash interrupted: never visible, now also gone.
-            try (Stream<Path> parts = Files.list(incoming)) {
-                for (Path part : (Iterable<Path>) parts::iterator) {
-                    Files.deleteIfExists(part);
-                }
-            }
-        } catch (IOException e) {
-            // Not fatal: uploads then fail one by one as 403s that nx carries on after, and say why.
-            LOG.warning(() -> "Cannot prepare the cache folder " + root + ": " + e);
-        }
+    @FunctionalInterface
+    interface Source {
+        InputStream open() throws IOException;
     }
 
-    public boolean exists(CacheKey key, Tier tier) {
-        return fileOf(key, tier).toFile().isFile();
+    /**
+     * What an upload became: the SHA-256 of its bytes, and the object that holds them where that is
+     * not a function of the key (S3: each upload its own object, the database row decides which one counts).
+     */
+    record Stored(String sha256, String objectKey) {
     }
+
+    /** The first of the tiers that holds the artifact. */
+    Optional<Artifact> find(CacheKey key, List<Tier> tiers);
+
+    boolean exists(CacheKey key, Tier tier);
 
     /**
      * Stores exactly {@code length} bytes from {@code body} in one tier.
      *
-     * @return the SHA-256 of what was stored, or empty when the hash was stored in that tier already
+     * @return what was stored, or empty when this store alone knows that the hash is held there already
      * @throws IncompleteBodyException when the body ends before {@code length} bytes
+     * @throws StorageFailure when the store failed, never the client
      */
-    public Optional<String> store(CacheKey key, Tier tier, InputStream body, long length) throws IOException {
-        if (exists(key, tier)) {
-            return Optional.empty();
-        }
-        Path part;
-        try {
-            part = Files.createTempFile(incoming, key.hash(), ".part");
-        } catch (IOException e) {
-            throw new StorageFailure(e);
-        }
-        try {
-            String sha256 = copy(body, length, part);
-            try {
-                link(fileOf(key, tier), part);
-            } catch (FileAlreadyExistsException lostTheRace) {
-                return Optional.empty();
-            } catch (IOException e) {
-                throw new StorageFailure(e);
-            }
-            return Optional.of(sha256);
-        } finally {
-            Files.deleteIfExists(part);
-        }
-    }
-
-    /** A removal may take an emptied folder away between its making and the link into it: then it is made again. */
-    private static void link(Path target, Path part) throws IOException {
-        for (int attempt = 1; ; attempt++) {
-            Files.createDirectories(target.getParent());
-            try {
-                Files.createLink(target, part);
-                return;
-            } catch (NoSuchFileException folderRemoved) {
-                if (attempt == 3) {
-                    throw folderRemoved;
-                }
-            }
-        }
-    }
+    Optional<Stored> store(CacheKey key, Tier tier, InputStream body, long length) throws IOException;
 
     /**
-     * Deletes a stored artifact (purged, or its record could not be written), and the folders it
-     * leaves empty. A reader that has the file open goes on reading it to the end.
+     * Deletes a stored artifact (purged, evicted, or its record could not be written). A reader that
+     * has it open goes on reading it to the end where the store allows.
+     *
+     * @param objectKey as {@link Stored} named it; null for the folder store
+     * @throws java.io.UncheckedIOException when it stays behind
      */
-    public void remove(CacheKey key, Tier tier) {
-        Path file = fileOf(key, tier);
-        try {
-            Files.deleteIfExists(file);
-            for (Path folder = file.getParent(); !folder.equals(files.root()) && isEmpty(folder); folder = folder.getParent()) {
-                Files.deleteIfExists(folder);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot remove " + file, e);
-        }
-    }
+    void remove(CacheKey key, Tier tier, String objectKey);
 
-    public void deleteAll(String nxCloudId) {
-        Path folder = files.root().resolve(nxCloudId);
-        if (!Files.isDirectory(folder)) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(folder)) {
-            for (Path file : (Iterable<Path>) files.sorted(Comparator.reverseOrder())::iterator) {
-                Files.deleteIfExists(file);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot delete the cache folder " + folder, e);
-        }
-    }
+    /** Everything of a deleted workspace. */
+    void deleteAll(String nxCloudId);
 
-    private static boolean isEmpty(Path folder) throws IOException {
-        try (Stream<Path> left = Files.list(folder)) {
-            return left.findAny().isEmpty();
-        }
-    }
+    /** For {@code /health}: whether uploads can be kept now, and what an operator should know about it. */
+    Readiness readiness();
 
-    private Path fileOf(CacheKey key, Tier tier) {
-        return files.fileOf(key, tier);
-    }
-
-    /** Reading is the client's part, writing the server's: only a failed write is a {@link StorageFailure}. */
-    private static String copy(InputStream body, long length, Path part) throws IOException {
-        MessageDigest sha256 = sha256();
-        byte[] buffer = new byte[BUFFER];
-        try (FileChannel out = open(part)) {
-            long remaining = length;
-            while (remaining > 0) {
-                int read = body.read(buffer, 0, (int) Math.min(buffer.length, remaining));
-                if (read < 0) {
-                    throw new IncompleteBodyException(length - remaining, length);
-                }
-                sha256.update(buffer, 0, read);
-                write(out, ByteBuffer.wrap(buffer, 0, read));
-                remaining -= read;
-            }
-            try {
-                out.force(true);
-            } catch (IOException e) {
-                throw new StorageFailure(e);
-            }
-        }
-        return HexFormat.of().formatHex(sha256.digest());
-    }
-
-    private static FileChannel open(Path part) throws StorageFailure {
-        try {
-            return FileChannel.open(part, StandardOpenOption.WRITE);
-        } catch (IOException e) {
-            throw new StorageFailure(e);
-        }
-    }
-
-    private static void write(FileChannel out, ByteBuffer chunk) throws StorageFailure {
-        try {
-            while (chunk.hasRemaining()) {
-                out.write(chunk);
-            }
-        } catch (IOException e) {
-            throw new StorageFailure(e);
-        }
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("Every Java runtime has SHA-256", e);
-        }
+    record Readiness(boolean up, String name, String data) {
     }
 }

@@ -10,11 +10,10 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.io.UncheckedIOException;
 import java.util.List;
-import java.util.Map;
 import java.util.logging.Logger;
 
 /**
- * Removes cache entries, purged or evicted: their records in the caller's transaction, their files
+ * Removes cache entries, purged or evicted: their records in the caller's transaction, their bytes
  * once it has committed. A reader that has a file open reads it to the end; a removed hash can be
  * written again.
  */
@@ -34,6 +33,9 @@ public class EntryRemoval {
     @Inject
     AfterCommit afterCommit;
 
+    private record Removed(CacheKey key, Tier tier, String objectKey) {
+    }
+
     /** @return the bytes the removed entries held */
     public long remove(List<CacheEntry> entries) {
         List<Long> ids = entries.stream().map(CacheEntry::getId).toList();
@@ -41,13 +43,13 @@ public class EntryRemoval {
             em.createNamedQuery(CacheEntry.DELETE_BY_IDS)
                     .setParameter("ids", ids.subList(from, Math.min(ids.size(), from + DELETE_BATCH))).executeUpdate();
         }
-        List<Map.Entry<CacheKey, Tier>> files = entries.stream().map(entry -> Map.entry(entry.key(), entry.getTier())).toList();
+        List<Removed> removed = entries.stream().map(entry -> new Removed(entry.key(), entry.getTier(), entry.getObjectKey())).toList();
         afterCommit.run(() -> {
-            for (Map.Entry<CacheKey, Tier> file : files) {
+            for (Removed entry : removed) {
                 try {
-                    artifacts.remove(file.getKey(), file.getValue());
+                    artifacts.remove(entry.key(), entry.tier(), entry.objectKey());
                 } catch (UncheckedIOException e) {
-                    LOG.warning(() -> "A removed cache entry's file stays behind: " + e.getCause());
+                    LOG.warning(() -> "A removed cache entry's bytes stay behind: " + e.getCause());
                 }
             }
         });

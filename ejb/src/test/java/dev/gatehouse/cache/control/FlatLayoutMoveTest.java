@@ -60,10 +60,10 @@ class FlatLayoutMoveTest {
         for (Map.Entry<Path, Map.Entry<CacheKey, Tier>> artifact : flat.entrySet()) {
             var found = find(files, artifact.getValue());
             assertTrue(found.isPresent(), artifact.getKey().toString());
-            assertArrayEquals(bytesOf(artifact.getKey()), Files.readAllBytes(found.get().file()));
-            assertEquals(root.resolve(artifact.getValue().getKey().nxCloudId()).resolve(artifact.getValue().getValue()
-                    == Tier.TRUSTED ? "" : Tier.UNTRUSTED_FOLDER).resolve(ArtifactFiles.shardOf(
-                    artifact.getValue().getKey().hash())).normalize(), found.get().file());
+            assertArrayEquals(bytesOf(artifact.getKey()), found.get().source().open().readAllBytes());
+            assertTrue(Files.isRegularFile(root.resolve(artifact.getValue().getKey().nxCloudId()).resolve(artifact.getValue()
+                    .getValue() == Tier.TRUSTED ? "" : Tier.UNTRUSTED_FOLDER).resolve(ArtifactFiles.shardOf(
+                    artifact.getValue().getKey().hash()))), "in its folder by hash");
         }
         try (Stream<Path> left = Files.walk(root)) {
             assertEquals(List.of(), left.filter(Files::isRegularFile).filter(file -> file.getNameCount()
@@ -74,7 +74,7 @@ class FlatLayoutMoveTest {
         assertEquals(0, new FlatLayoutMove(files).moveAtMost(Long.MAX_VALUE), "the next start has nothing to do");
     }
 
-    private static java.util.Optional<ArtifactFiles.Artifact> find(ArtifactFiles files, Map.Entry<CacheKey, Tier> artifact) {
+    private static java.util.Optional<ArtifactStore.Artifact> find(ArtifactFiles files, Map.Entry<CacheKey, Tier> artifact) {
         return files.find(artifact.getKey(), List.of(artifact.getValue()));
     }
 

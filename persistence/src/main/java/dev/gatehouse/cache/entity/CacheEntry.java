@@ -19,8 +19,8 @@ import java.time.Instant;
 /**
  * One stored artifact and its provenance: which tier holds it, who wrote it with which token, from
  * where, when, and the SHA-256 of its bytes. Immutable: an entry is never overwritten within its
- * tier. The bytes are a file; this row is written after the file is complete and in place, so a row
- * never points at a partial artifact.
+ * tier. The bytes are a file or an S3 object; this row is written after they are complete and in place,
+ * so a row never points at a partial artifact.
  */
 @Entity
 @Table(name = "CACHE_ENTRY", uniqueConstraints = @UniqueConstraint(columnNames = {"WORKSPACE_ID", "TIER", "HASH"}),
@@ -62,6 +62,8 @@ import java.time.Instant;
 @NamedQuery(name = CacheEntry.LEAST_RECENTLY_USED, query = "SELECT e FROM CacheEntry e WHERE e.lastUsedAt < :before"
         + " ORDER BY e.lastUsedAt")
 @NamedQuery(name = CacheEntry.UNUSED_SINCE, query = "SELECT e FROM CacheEntry e WHERE e.lastUsedAt < :before ORDER BY e.lastUsedAt")
+@NamedQuery(name = CacheEntry.STORED_AS, query = "SELECT e.tier, e.size, e.objectKey FROM CacheEntry e"
+        + " WHERE e.workspace.nxCloudId = :nxCloudId AND e.hash = :hash")
 @NamedQuery(name = CacheEntry.DELETE_BY_IDS, query = "DELETE FROM CacheEntry e WHERE e.id IN :ids")
 public class CacheEntry implements Serializable {
 
@@ -88,6 +90,10 @@ public class CacheEntry implements Serializable {
     public static final String LEAST_RECENTLY_USED_IN = "CacheEntry.leastRecentlyUsedIn";
     public static final String LEAST_RECENTLY_USED = "CacheEntry.leastRecentlyUsed";
     public static final String UNUSED_SINCE = "CacheEntry.unusedSince";
+    /** Per tier that holds a hash of a workspace: tier, size, object key. */
+    public static final String STORED_AS = "CacheEntry.storedAs";
+    /** A workspace id, a tier, a hash and a random upload id, with their separators. */
+    public static final int OBJECT_KEY_MAX = 256;
 
     /** An IPv6 address in its longest text form. */
     public static final int ADDRESS_MAX = 45;
@@ -112,6 +118,10 @@ public class CacheEntry implements Serializable {
     @Column(nullable = false, length = 64)
     private String sha256;
 
+    /** The object that holds the bytes in an S3 bucket; none in a folder, where the key names the file. */
+    @Column(length = OBJECT_KEY_MAX)
+    private String objectKey;
+
     @Enumerated(EnumType.STRING)
     @Column(nullable = false, length = 16)
     private Writer.Kind writerKind;
@@ -135,13 +145,14 @@ public class CacheEntry implements Serializable {
         // for JPA
     }
 
-    public CacheEntry(Workspace workspace, Tier tier, String hash, long size, String sha256, Writer writer,
+    public CacheEntry(Workspace workspace, Tier tier, String hash, long size, String sha256, String objectKey, Writer writer,
             String clientAddress, Instant writtenAt) {
         this.workspace = workspace;
         this.tier = tier;
         this.hash = hash;
         this.size = size;
         this.sha256 = sha256;
+        this.objectKey = objectKey;
         this.writerKind = writer.kind();
         this.writtenBy = writer.name();
         this.tokenId = writer.tokenId();
@@ -180,6 +191,10 @@ public class CacheEntry implements Serializable {
 
     public String getSha256() {
         return sha256;
+    }
+
+    public String getObjectKey() {
+        return objectKey;
     }
 
     public String getClientAddress() {

@@ -4,8 +4,8 @@ import static dev.gatehouse.common.web.PlainAnswer.sentence;
 
 import dev.gatehouse.cache.boundary.CacheService;
 import dev.gatehouse.cache.boundary.CacheService.Written;
-import dev.gatehouse.cache.control.ArtifactFiles;
-import dev.gatehouse.cache.control.ArtifactFiles.Artifact;
+import dev.gatehouse.cache.control.ArtifactStore;
+import dev.gatehouse.cache.control.ArtifactStore.Artifact;
 import dev.gatehouse.cache.control.IncompleteBodyException;
 import dev.gatehouse.cache.control.ReadLog;
 import dev.gatehouse.cache.control.UsageCounts;
@@ -27,7 +27,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.file.Files;
 import java.util.Optional;
 
 /**
@@ -37,8 +36,8 @@ import java.util.Optional;
  * to the person.
  *
  * <p>The roles were given by the authentication module for the workspace in the path. A read is
- * allowed by {@code isUserInRole} alone and served from the file without an EJB call, which cost a
- * fifth of a hit; a caller the workspace trusts looks in the trusted tier only, anyone else in the
+ * allowed by {@code isUserInRole} alone and served from the {@link ArtifactStore} without an EJB call,
+ * which cost a fifth of a hit; a caller the workspace trusts looks in the trusted tier only, anyone else in the
  * trusted tier and then the untrusted one. A write goes through {@link CacheService}, whose {@code @RolesAllowed} guards it;
  * the servlet asks for the same role first to pick the sentence, and because a refused EJB call
  * costs an exception and a logged stack trace, which a flood of anonymous requests must not buy.
@@ -61,12 +60,13 @@ public class CacheServlet extends HttpServlet {
     @Inject
     private transient UsageCounts usage;
 
-    private transient ArtifactFiles files;
+    @Inject
+    private transient ArtifactStore store;
+
     private long maxBytes;
 
     @Override
     public void init() {
-        files = ArtifactFiles.configured();
         maxBytes = Settings.fromEnvironment().cacheMaxBytes();
     }
 
@@ -93,32 +93,40 @@ public class CacheServlet extends HttpServlet {
             return;
         }
         CacheKey key = new CacheKey(path.nxCloudId(), path.hash());
-        Optional<Artifact> artifact = files.find(key, Tier.readBy(request.isUserInRole(Roles.WORKSPACE_TRUSTED)));
-        if (artifact.isEmpty()) {
+        Optional<Opened> opened = open(request, key);
+        if (opened.isEmpty()) {
             usage.count(path.nxCloudId(), Outcome.MISS, 0);
             sentence(response, HttpServletResponse.SC_NOT_FOUND, "No artifact with this hash in this workspace.");
             return;
         }
-        InputStream in;
-        try {
-            in = Files.newInputStream(artifact.get().file());
-        } catch (IOException unreadable) {
-            // Purged or evicted since it was found, or a storage failure: a miss, which nx carries on after.
-            CacheRefusals.log(request, HttpServletResponse.SC_NOT_FOUND, "its file was unreadable, answered as a miss: " + unreadable);
-            usage.count(path.nxCloudId(), Outcome.MISS, 0);
-            sentence(response, HttpServletResponse.SC_NOT_FOUND, "No artifact with this hash in this workspace.");
-            return;
-        }
-        reads.read(key, artifact.get().tier());
-        usage.count(path.nxCloudId(), Outcome.HIT, artifact.get().size());
+        Artifact artifact = opened.get().artifact();
+        reads.read(key, artifact.tier());
+        usage.count(path.nxCloudId(), Outcome.HIT, artifact.size());
         response.setContentType("application/octet-stream");
-        response.setContentLengthLong(artifact.get().size());
+        response.setContentLengthLong(artifact.size());
         byte[] buffer = new byte[BUFFER];
-        try (in) {
+        try (InputStream in = opened.get().in()) {
             OutputStream out = response.getOutputStream();
             for (int read = in.read(buffer); read >= 0; read = in.read(buffer)) {
                 out.write(buffer, 0, read);
             }
+        }
+    }
+
+    private record Opened(Artifact artifact, InputStream in) {
+    }
+
+    /**
+     * Empty for a miss, and when the artifact went since it was found (purged, evicted) or the store
+     * or its records failed: a 404, which nx carries on after, never a 5xx, which fails the build.
+     */
+    private Optional<Opened> open(HttpServletRequest request, CacheKey key) {
+        try {
+            Optional<Artifact> artifact = store.find(key, Tier.readBy(request.isUserInRole(Roles.WORKSPACE_TRUSTED)));
+            return artifact.isEmpty() ? Optional.empty() : Optional.of(new Opened(artifact.get(), artifact.get().source().open()));
+        } catch (IOException | RuntimeException unreadable) {
+            CacheRefusals.log(request, HttpServletResponse.SC_NOT_FOUND, "its bytes were unreadable, answered as a miss: " + unreadable);
+            return Optional.empty();
         }
     }
 

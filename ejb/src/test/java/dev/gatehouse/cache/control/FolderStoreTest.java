@@ -27,25 +27,24 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The upload's atomic link, straight on a folder: what CacheIT can only see from outside. */
-class ArtifactStoreTest {
+class FolderStoreTest {
 
     @TempDir
     Path root;
 
     private final CacheKey key = new CacheKey("abcdefghijklmnopqrstuvwx", "123456789");
 
-    private ArtifactStore store() {
-        ArtifactStore store = new ArtifactStore();
-        store.open(new ArtifactFiles(root));
-        return store;
+    private FolderStore store() {
+        return new FolderStore(new ArtifactFiles(root), 0);
     }
 
     @Test
     void anUploadLandsInItsFolderByHashWithItsSha256() throws Exception {
-        ArtifactStore store = store();
+        FolderStore store = store();
         byte[] bytes = "artifact".getBytes();
-        Optional<String> sha256 = store.store(key, Tier.TRUSTED, new ByteArrayInputStream(bytes), bytes.length);
-        assertEquals(Optional.of(sha256(bytes)), sha256);
+        Optional<ArtifactStore.Stored> stored = store.store(key, Tier.TRUSTED, new ByteArrayInputStream(bytes), bytes.length);
+        assertEquals(Optional.of(new ArtifactStore.Stored(sha256(bytes), null)), stored);
+        assertArrayEquals(bytes, store.find(key, List.of(Tier.UNTRUSTED, Tier.TRUSTED)).orElseThrow().source().open().readAllBytes());
         assertArrayEquals(bytes, Files.readAllBytes(root.resolve("abcdefghijklmnopqrstuvwx/12/34/123456789")));
         assertTrue(store.exists(key, Tier.TRUSTED));
         assertFalse(store.exists(key, Tier.UNTRUSTED));
@@ -54,7 +53,7 @@ class ArtifactStoreTest {
 
     @Test
     void aStoredHashIsNeverReplaced() throws Exception {
-        ArtifactStore store = store();
+        FolderStore store = store();
         store.store(key, Tier.TRUSTED, new ByteArrayInputStream(new byte[] {1}), 1);
         assertEquals(Optional.empty(), store.store(key, Tier.TRUSTED, new ByteArrayInputStream(new byte[] {2}), 1));
         assertArrayEquals(new byte[] {1}, Files.readAllBytes(root.resolve("abcdefghijklmnopqrstuvwx/12/34/123456789")));
@@ -62,21 +61,21 @@ class ArtifactStoreTest {
 
     @Test
     void ofTwoUploadsOfOneHashAtOnceExactlyOneWinsAndItsBytesAreKept() throws Exception {
-        ArtifactStore store = store();
+        FolderStore store = store();
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
             for (int round = 0; round < 20; round++) {
                 CacheKey raced = new CacheKey("abcdefghijklmnopqrstuvwx", "race" + round);
                 CountDownLatch bothStarted = new CountDownLatch(2);
-                List<Future<Optional<String>>> uploads = new ArrayList<>();
+                List<Future<Optional<ArtifactStore.Stored>>> uploads = new ArrayList<>();
                 for (byte fill = 1; fill <= 2; fill++) {
                     byte[] bytes = new byte[200_000];
                     java.util.Arrays.fill(bytes, fill);
                     uploads.add(pool.submit(() -> store.store(raced, Tier.TRUSTED, afterBoth(bothStarted, bytes), bytes.length)));
                 }
                 List<String> won = new ArrayList<>();
-                for (Future<Optional<String>> upload : uploads) {
-                    upload.get().ifPresent(won::add);
+                for (Future<Optional<ArtifactStore.Stored>> upload : uploads) {
+                    upload.get().map(ArtifactStore.Stored::sha256).ifPresent(won::add);
                 }
                 assertEquals(1, won.size(), "exactly one winner in round " + round);
                 assertEquals(won.get(0), sha256(Files.readAllBytes(root.resolve("abcdefghijklmnopqrstuvwx/ra/ce/race" + round))),
@@ -90,7 +89,7 @@ class ArtifactStoreTest {
 
     @Test
     void aBodyThatEndsEarlyLeavesNothingVisibleAndNoPartFile() throws Exception {
-        ArtifactStore store = store();
+        FolderStore store = store();
         assertThrows(IncompleteBodyException.class,
                 () -> store.store(key, Tier.TRUSTED, new ByteArrayInputStream(new byte[10]), 100));
         assertFalse(store.exists(key, Tier.TRUSTED));
@@ -101,12 +100,12 @@ class ArtifactStoreTest {
     void aStartDeletesWhatACrashedUploadLeftAndARemovalTakesEmptiedFoldersAway() throws Exception {
         Files.createDirectories(root.resolve(".incoming"));
         Files.write(root.resolve(".incoming/123456789-crashed.part"), new byte[5]);
-        ArtifactStore store = store();
+        FolderStore store = store();
         assertEquals(List.of(), parts());
 
         store.store(key, Tier.UNTRUSTED, new ByteArrayInputStream(new byte[] {7}), 1);
         assertTrue(Files.exists(root.resolve("abcdefghijklmnopqrstuvwx/.untrusted/12/34/123456789")));
-        store.remove(key, Tier.UNTRUSTED);
+        store.remove(key, Tier.UNTRUSTED, null);
         assertFalse(Files.exists(root.resolve("abcdefghijklmnopqrstuvwx")), "the folders it emptied went with it");
         assertTrue(Files.isDirectory(root), "the cache folder itself stays");
     }
