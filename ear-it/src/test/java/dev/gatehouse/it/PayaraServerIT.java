@@ -69,7 +69,7 @@ class PayaraServerIT {
             assertTrue(text(browser.logIn(name, Browser.PASSWORD)).contains("Welcome, " + name));
 
             HttpResponse<String> anonymous = Api.send(HttpRequest.newBuilder(base.resolve("api/me")));
-            assertEquals(401, anonymous.statusCode(), "the EJB refuses an anonymous caller");
+            assertEquals(401, anonymous.statusCode(), "an anonymous caller is refused");
 
             String token = Browser.shownToken(browser.newToken("server", "30 days"));
             HttpResponse<String> me = Api.get(base.resolve("api/me"), token);

@@ -125,9 +125,10 @@ class AccountIT extends DeployedGatehouse {
     }
 
     @Test
-    void theAccountServiceRefusesAnonymousCallersItself() throws Exception {
+    void anAnonymousApiCallerIsToldToSignInFirst() throws Exception {
         HttpResponse<String> anonymous = Api.send(HttpRequest.newBuilder(base.resolve("api/me")));
         assertEquals(401, anonymous.statusCode());
+        assertEquals("Bearer", anonymous.headers().firstValue("WWW-Authenticate").orElse(""));
         assertTrue(anonymous.headers().firstValue("Content-Type").orElse("").startsWith("text/plain"));
         assertTrue(anonymous.body().contains("Sign in first"));
 

@@ -412,7 +412,8 @@ class CacheIT extends DeployedGatehouse {
     /**
      * The cache folder's file system fills up (a 1 MiB tmpfs mounted over it for the test): uploads
      * are refused with a 403 that nx carries on after, the real nx run succeeds, stored entries stay
-     * intact, nothing half-written is left, and /health says DOWN until there is room again.
+     * intact, nothing half-written is left, and /health and /health/ready say DOWN until there is room
+ * again, while /health/live stays UP.
      */
     @Test
     void aFullCacheFolderFailsNoBuildAndLosesNothing() throws Exception {
@@ -438,6 +439,10 @@ class CacheIT extends DeployedGatehouse {
             HttpResponse<String> health = Api.send(HttpRequest.newBuilder(base.resolve("health")));
             assertEquals(503, health.statusCode(), health.body());
             assertTrue(health.body().contains("\"name\":\"cache-folder\",\"status\":\"DOWN\""), health.body());
+            assertEquals(503, Api.send(HttpRequest.newBuilder(base.resolve("health/ready"))).statusCode(), "not ready");
+            HttpResponse<String> live = Api.send(HttpRequest.newBuilder(base.resolve("health/live")));
+            assertEquals(200, live.statusCode(), "but alive: a restart would not help " + live.body());
+            assertTrue(live.body().startsWith("{\"status\":\"UP\""), live.body());
 
             URI refusedUri = artifact(setup.nxCloudId(), hash());
             assertSays(put(refusedUri, setup.adminToken(), bytes(100_000)), 403, "out of space. The build goes on");
@@ -459,6 +464,7 @@ class CacheIT extends DeployedGatehouse {
             assertEquals(0, unmount.waitFor(), new String(unmount.getInputStream().readAllBytes()));
         }
         assertEquals(200, Api.send(HttpRequest.newBuilder(base.resolve("health"))).statusCode(), "room again: UP");
+        assertEquals(200, Api.send(HttpRequest.newBuilder(base.resolve("health/ready"))).statusCode(), "and ready");
     }
 
     /**

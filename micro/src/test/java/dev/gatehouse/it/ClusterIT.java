@@ -190,13 +190,7 @@ class ClusterIT {
 
         for (int round = 0; round < 5; round++) {
             String raced = hash();
-            CompletableFuture<HttpResponse<String>> throughA = CompletableFuture.supplyAsync(() -> unchecked(() ->
-                    put(a, team, raced, team.token(), bytes(200_000))));
-            CompletableFuture<HttpResponse<String>> throughB = CompletableFuture.supplyAsync(() -> unchecked(() ->
-                    put(b, team, raced, team.token(), bytes(200_000))));
-            List<Integer> statuses = new ArrayList<>(List.of(throughA.get().statusCode(), throughB.get().statusCode()));
-            statuses.sort(null);
-            assertEquals(List.of(200, 409), statuses, "exactly one of two writers of " + raced + " wins");
+            assertEquals(List.of(200, 409), putThroughBothAtOnce(team, raced), "exactly one of two writers of " + raced + " wins");
             assertArrayEquals(get(a, team, raced, team.token()).body(), get(b, team, raced, team.token()).body(),
                     "both nodes serve the winner's bytes");
         }
@@ -346,6 +340,15 @@ class ClusterIT {
                     "Create organization");
             assertTrue(text(created).contains("After failover " + name), text(created));
         }
+    }
+
+    /** The statuses of two uploads of one hash, one through each node at the same time, in ascending order. */
+    static List<Integer> putThroughBothAtOnce(Team team, String hash) throws Exception {
+        CompletableFuture<HttpResponse<String>> throughA = CompletableFuture.supplyAsync(() -> unchecked(() ->
+                put(a, team, hash, team.token(), bytes(200_000))));
+        CompletableFuture<HttpResponse<String>> throughB = CompletableFuture.supplyAsync(() -> unchecked(() ->
+                put(b, team, hash, team.token(), bytes(200_000))));
+        return List.of(throughA.get().statusCode(), throughB.get().statusCode()).stream().sorted().toList();
     }
 
     /** A person with an organization, a workspace and a token, made through one node. */

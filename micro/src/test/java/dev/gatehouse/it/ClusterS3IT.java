@@ -13,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -51,11 +50,7 @@ class ClusterS3IT extends ClusterIT {
         Team team = team(a);
         for (int round = 0; round < 3; round++) {
             String raced = hash();
-            CompletableFuture<HttpResponse<String>> throughA = CompletableFuture.supplyAsync(() -> unchecked(() ->
-                    put(a, team, raced, team.token(), bytes(300_000))));
-            CompletableFuture<HttpResponse<String>> throughB = CompletableFuture.supplyAsync(() -> unchecked(() ->
-                    put(b, team, raced, team.token(), bytes(300_000))));
-            assertEquals(List.of(200, 409), List.of(throughA.get().statusCode(), throughB.get().statusCode()).stream().sorted().toList());
+            assertEquals(List.of(200, 409), putThroughBothAtOnce(team, raced));
             List<String> objects = s3.keys().filter(key -> key.startsWith(team.nxCloudId() + "/trusted/" + raced + "/")).toList();
             assertEquals(1, objects.size(), "the loser's object was deleted: " + objects);
             assertArrayEquals(Files.readAllBytes(s3.objects().resolve(objects.get(0))), get(b, team, raced, team.token()).body(),

@@ -7,8 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.htmlunit.html.HtmlPage;
 import java.io.IOException;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,7 +52,8 @@ class LauncherIT {
         try {
             String said = untilReadyOrEnd(first, port);
             assertTrue(said.contains("Gatehouse is ready at " + base), said);
-            assertTrue(log(data).contains("The database schema went from an empty database to version 5"), log(data));
+            Map<String, Double> metricsBefore = metrics(base, null);
+            assertTrue(log(data).contains("The database schema went from an empty database to version 6"), log(data));
             assertEquals(200, Api.send(HttpRequest.newBuilder(base.resolve("health"))).statusCode());
             assertEquals("rwx------", permissions(data));
             try (Stream<Path> files = Files.walk(data)) {
@@ -72,6 +75,8 @@ class LauncherIT {
             assertEquals(200, Api.send(HttpRequest.newBuilder(anonymouslyCached)
                     .PUT(HttpRequest.BodyPublishers.ofByteArray(new byte[] {1, 2, 3}))).statusCode());
             operatorsSeeEachRefusedCacheRequestInOneLineWithoutAToken(data, cached, token);
+            metricsCountExactlyTheRequestsMade(base, cached, token, metricsBefore);
+            theOpenApiDocumentDescribesTheApiAndEveryStatusTheCacheAnswered(base);
         } finally {
             stop(first);
         }
@@ -88,7 +93,8 @@ class LauncherIT {
         Path workspaceFolder = data.resolve("cache").resolve(cached.getPath().split("/")[2]);
         flatten(workspaceFolder.resolve("h1/__/h1"), workspaceFolder.resolve("h1"));
         flatten(workspaceFolder.resolve(".untrusted/h2/__/h2"), workspaceFolder.resolve("h2"));
-        for (String undo : new String[] {"DROP TABLE \"flyway_schema_history\"", "DROP TABLE CACHE_USAGE", "DROP TABLE CACHE_JOB_LEASE",
+        for (String undo : new String[] {"DROP TABLE \"flyway_schema_history\"", "ALTER TABLE CACHE_ENTRY DROP COLUMN OBJECTKEY",
+                "DROP TABLE CACHE_USAGE", "DROP TABLE CACHE_JOB_LEASE",
                 "DROP INDEX CACHE_ENTRY_USED_IN", "DROP INDEX CACHE_ENTRY_USED", "ALTER TABLE CACHE_ENTRY DROP COLUMN LASTUSEDAT",
                 "ALTER TABLE WORKSPACE DROP COLUMN CACHELIMIT", "DROP INDEX CACHE_ENTRY_WRITTEN_AT",
                 "DROP INDEX CACHE_ENTRY_WRITER", "ALTER TABLE CACHE_ENTRY DROP CONSTRAINT FK_CACHE_ENTRY_WORKSPACE_ID",
@@ -101,7 +107,8 @@ class LauncherIT {
             sql(data, undo);
         }
         // The server's limit, small enough for three artifacts of 3,000 bytes, checked every second.
-        Process upgraded = start(data, port, Map.of("GATEHOUSE_CACHE_TOTAL_LIMIT", "8000", "GATEHOUSE_CACHE_EVICTION_SECONDS", "1"));
+        Process upgraded = start(data, port, Map.of("GATEHOUSE_CACHE_TOTAL_LIMIT", "8000", "GATEHOUSE_CACHE_EVICTION_SECONDS", "1",
+                "GATEHOUSE_METRICS", "token"));
         try {
             String said = untilReadyOrEnd(upgraded, port);
             assertTrue(said.contains("Gatehouse is ready"), said);
@@ -138,6 +145,13 @@ class LauncherIT {
                 assertArrayEquals(artifact, Api.sendForBytes(HttpRequest.newBuilder(cached.resolve(hash))
                         .header("Authorization", "Bearer " + token)).body(), hash + " stays");
             }
+            HttpResponse<String> anonymous = Api.send(HttpRequest.newBuilder(base.resolve("metrics")));
+            assertEquals(401, anonymous.statusCode(), "GATEHOUSE_METRICS=token: " + anonymous.body());
+            assertTrue(anonymous.body().contains("personal access token"), anonymous.body());
+            Map<String, Double> metrics = metrics(base, token);
+            assertEquals(1.0, metrics.get("gatehouse_cache_evicted_entries_total{mp_scope=\"application\"}"), metrics.toString());
+            assertEquals(6003.0, metrics.get("gatehouse_cache_held_bytes{mp_scope=\"application\"}"), "h2, h3 and h4: " + metrics);
+            assertEquals(3.0, metrics.get("gatehouse_cache_held_entries{mp_scope=\"application\"}"), metrics.toString());
         } finally {
             stop(upgraded);
         }
@@ -152,7 +166,7 @@ class LauncherIT {
             assertTrue(older.waitFor(60, TimeUnit.SECONDS), "the launcher gave up by itself");
             assertEquals(1, older.exitValue(), said);
             assertTrue(said.contains("Gatehouse cannot start: the database schema is at version 99, written by a newer"
-                    + " Gatehouse, and this one knows versions up to 5."), said);
+                    + " Gatehouse, and this one knows versions up to 6."), said);
         } finally {
             stop(older);
         }
@@ -179,6 +193,88 @@ class LauncherIT {
         assertTrue(log.contains("Cache GET refused with 401: workspace " + workspace + " hash h1 from 127.0.0.1: its token"), log);
         assertTrue(log.contains("Cache PUT refused with 409: workspace " + workspace + " hash h1 from 127.0.0.1: This hash"), log);
         assertTrue(!log.contains(unknown) && !log.contains(token), "no token in the log");
+
+        // An anonymous API call is an ordinary refusal: one answer each on a kept-alive connection, no stack trace.
+        try (Socket connection = new Socket("127.0.0.1", cached.getPort())) {
+            connection.getOutputStream().write(("GET /api/me HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"
+                    + "GET /api/tokens HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"
+                    + "GET /health HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            String answers = new String(connection.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            List<String> statuses = answers.lines().filter(line -> line.startsWith("HTTP/1.1 ")).toList();
+            assertEquals(List.of("HTTP/1.1 401 Unauthorized", "HTTP/1.1 401 Unauthorized", "HTTP/1.1 200 OK"), statuses, answers);
+            assertTrue(answers.contains("Sign in first"), answers);
+        }
+        String after = log(data).substring(log.length());
+        assertTrue(!after.contains("Exception"), "no stack trace for an ordinary refusal: " + after);
+    }
+
+    /** Issue 15's metrics: each counter moves by exactly the requests made, and bytes by the bytes moved. */
+    private static void metricsCountExactlyTheRequestsMade(URI base, URI cached, String token, Map<String, Double> before)
+            throws Exception {
+        assertEquals(200, Api.send(HttpRequest.newBuilder(cached).header("Authorization", "Bearer " + token)).statusCode());
+        assertEquals(404, Api.send(HttpRequest.newBuilder(cached.resolve("h9")).header("Authorization", "Bearer " + token))
+                .statusCode());
+        // Too large for the server: refused before a byte of the body is read, with 403 (nx fails a run after a 413).
+        try (Socket connection = new Socket("127.0.0.1", base.getPort())) {
+            connection.getOutputStream().write(("PUT " + cached.resolve("h9").getPath() + " HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                    + "Authorization: Bearer " + token + "\r\nContent-Length: 9000000000\r\nConnection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            String answer = new String(connection.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(answer.startsWith("HTTP/1.1 403 "), answer);
+        }
+        Map<String, Double> after = metrics(base, null);
+        // Made in this start: h1 (3,000 bytes) and h2 (3 bytes) stored, a 401 and a 409 (the log test), a hit, a miss, a 403.
+        Map<String, Double> expected = new java.util.HashMap<>(Map.of(
+                "gatehouse_cache_requests_total{method=\"PUT\",mp_scope=\"application\",outcome=\"stored\"}", 2.0,
+                "gatehouse_cache_stored_bytes_total{mp_scope=\"application\"}", 3003.0,
+                "gatehouse_cache_requests_total{method=\"GET\",mp_scope=\"application\",outcome=\"hit\"}", 1.0,
+                "gatehouse_cache_served_bytes_total{mp_scope=\"application\"}", 3000.0,
+                "gatehouse_cache_requests_total{method=\"GET\",mp_scope=\"application\",outcome=\"miss\"}", 1.0,
+                "gatehouse_cache_refused_total{method=\"GET\",mp_scope=\"application\",status=\"401\"}", 1.0,
+                "gatehouse_cache_refused_total{method=\"PUT\",mp_scope=\"application\",status=\"409\"}", 1.0,
+                "gatehouse_cache_refused_total{method=\"PUT\",mp_scope=\"application\",status=\"403\"}", 1.0));
+        // Credentials: h2 anonymous; the made-up token (its CRC32 checksum is wrong: malformed); the person's token for
+        // h1, the 409, the hit, the miss and the 403.
+        expected.put("gatehouse_cache_authentications_total{mp_scope=\"application\",outcome=\"anonymous\"}", 1.0);
+        expected.put("gatehouse_cache_authentications_total{mp_scope=\"application\",outcome=\"malformed\"}", 1.0);
+        expected.put("gatehouse_cache_authentications_total{mp_scope=\"application\",outcome=\"valid\"}", 5.0);
+        // Timed: the requests that reached the cache, the 401 did not (the authentication module answered it).
+        expected.put("gatehouse_cache_request_duration_seconds_count{method=\"GET\",mp_scope=\"application\"}", 2.0);
+        expected.put("gatehouse_cache_request_duration_seconds_count{method=\"PUT\",mp_scope=\"application\"}", 4.0);
+        for (Map.Entry<String, Double> counter : expected.entrySet()) {
+            assertEquals(counter.getValue(), after.getOrDefault(counter.getKey(), 0.0) - before.getOrDefault(counter.getKey(), 0.0),
+                    counter.getKey() + " in " + after);
+        }
+        assertTrue(after.keySet().stream().filter(key -> key.startsWith("gatehouse_")).noneMatch(key -> key.contains(cached.getPath().split("/")[2])),
+                "no label names a workspace");
+    }
+
+    /** {@code /metrics}' application scope, as Prometheus reads it: each series' value by its name and labels. */
+    private static Map<String, Double> metrics(URI base, String token) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve("metrics?scope=application"));
+        HttpResponse<String> scraped = Api.send(token == null ? request : request.header("Authorization", "Bearer " + token));
+        assertEquals(200, scraped.statusCode(), scraped.body());
+        Map<String, Double> series = new java.util.HashMap<>();
+        scraped.body().lines().filter(line -> !line.startsWith("#") && !line.isBlank()).forEach(line -> series.put(
+                line.substring(0, line.lastIndexOf(' ')), Double.valueOf(line.substring(line.lastIndexOf(' ') + 1))));
+        return series;
+    }
+
+    /** Issue 15's OpenAPI: the JAX-RS resources and the cache's hand-written description, merged, with every status seen. */
+    @SuppressWarnings("unchecked")
+    private static void theOpenApiDocumentDescribesTheApiAndEveryStatusTheCacheAnswered(URI base) throws Exception {
+        HttpResponse<String> answer = Api.send(HttpRequest.newBuilder(base.resolve("openapi")).header("Accept", "application/json"));
+        assertEquals(200, answer.statusCode(), answer.body());
+        Map<String, Object> document = new org.openqa.selenium.json.Json().toType(answer.body(), Map.class);
+        assertTrue(String.valueOf(document.get("openapi")).startsWith("3."), answer.body());
+        Map<String, Object> paths = (Map<String, Object>) document.get("paths");
+        assertTrue(paths.keySet().containsAll(List.of("/api/me", "/api/tokens", "/api/login/requests")), paths.keySet().toString());
+        Map<String, Object> cache = (Map<String, Object>) paths.get("/nx/{nxCloudId}/v1/cache/{hash}");
+        Map<String, Object> get = (Map<String, Object>) ((Map<String, Object>) cache.get("get")).get("responses");
+        Map<String, Object> put = (Map<String, Object>) ((Map<String, Object>) cache.get("put")).get("responses");
+        // What the cache answered in this test: hits, misses and refusals of reads; stores, conflicts and refusals of writes.
+        assertTrue(get.keySet().containsAll(List.of("200", "401", "404")), get.keySet().toString());
+        assertTrue(put.keySet().containsAll(List.of("200", "403", "409")), put.keySet().toString());
     }
 
     private interface Read {

@@ -170,8 +170,9 @@ class SecurityIT extends DeployedGatehouse {
     @Test
     void issue18_anonymousRequestsOpenNoSession() throws Exception {
         for (String path : List.of("/", "/index", "/login", "/login?next=%2Fprofile", "/signup", "/profile",
-                "/approve?code=WDJB-MJHT", "/favicon.ico", "/health", "/api/me", "/nx/abcdefghijklmnopqrstuvwx/v1/cache/1",
-                "/resources/css/gatehouse.css", "/jakarta.faces.resource/css/gatehouse.css.xhtml", "/nowhere")) {
+                "/approve?code=WDJB-MJHT", "/favicon.ico", "/health", "/health/live", "/health/ready", "/api/me",
+                "/nx/abcdefghijklmnopqrstuvwx/v1/cache/1", "/resources/css/gatehouse.css", "/jakarta.faces.resource/css/gatehouse.css.xhtml",
+                "/nowhere")) {
             RawHttp.Answer answer = RawHttp.get(port(), path);
             assertFalse(answer.header("Set-Cookie").contains("JSESSIONID"), path + " opened a session: " + answer.head());
         }

@@ -25,6 +25,7 @@ public final class Settings {
     public static final String CACHE_MAX_IDLE_DAYS = "GATEHOUSE_CACHE_MAX_IDLE_DAYS";
     public static final String CACHE_EVICTION_SECONDS = "GATEHOUSE_CACHE_EVICTION_SECONDS";
     public static final String CACHE_STORE = "GATEHOUSE_CACHE_STORE";
+    public static final String METRICS = "GATEHOUSE_METRICS";
     public static final String S3_ENDPOINT = "GATEHOUSE_S3_ENDPOINT";
     public static final String S3_BUCKET = "GATEHOUSE_S3_BUCKET";
     public static final String S3_REGION = "GATEHOUSE_S3_REGION";
@@ -89,6 +90,19 @@ public final class Settings {
     /** How often the eviction runs; tests shorten it. */
     public int cacheEvictionSeconds() {
         return positive(CACHE_EVICTION_SECONDS, 60, "seconds");
+    }
+
+    /** Who may read {@code /metrics}: nobody, anybody, or a caller with a personal access token. */
+    public enum MetricsAccess { OFF, PUBLIC, TOKEN }
+
+    public MetricsAccess metricsAccess() {
+        String access = get(METRICS, "public");
+        return switch (access) {
+            case "off" -> MetricsAccess.OFF;
+            case "public" -> MetricsAccess.PUBLIC;
+            case "token" -> MetricsAccess.TOKEN;
+            default -> throw new IllegalStateException(METRICS + " must be off, public or token, not '" + access + "'");
+        };
     }
 
     /** Whether artifacts go to an S3 bucket instead of the cache folder. */

@@ -85,4 +85,29 @@ class SettingsTest {
                 () -> new Settings(key -> "soon").cacheEvictionSeconds());
         assertEquals("GATEHOUSE_CACHE_EVICTION_SECONDS must be a positive whole number of seconds, not 'soon'", refused.getMessage());
     }
+
+    @Test
+    void metricsArePublicUnlessSaidOtherwiseAndAnUnknownValueIsNamed() {
+        assertEquals(Settings.MetricsAccess.PUBLIC, of(Map.of()).metricsAccess());
+        assertEquals(Settings.MetricsAccess.TOKEN, of(Map.of(Settings.METRICS, "token")).metricsAccess());
+        assertEquals(Settings.MetricsAccess.OFF, of(Map.of(Settings.METRICS, " off ")).metricsAccess());
+        IllegalStateException wrong = assertThrows(IllegalStateException.class, () -> of(Map.of(Settings.METRICS, "yes")).metricsAccess());
+        assertEquals("GATEHOUSE_METRICS must be off, public or token, not 'yes'", wrong.getMessage());
+    }
+
+    @Test
+    void theCacheIsAFolderUnlessS3IsNamedWithItsBucketAndRegion() {
+        assertFalse(of(Map.of()).cacheInS3());
+        assertTrue(of(Map.of(Settings.CACHE_STORE, "s3")).cacheInS3());
+        assertThrows(IllegalStateException.class, () -> of(Map.of(Settings.CACHE_STORE, "nfs")).cacheInS3());
+        IllegalStateException noRegion = assertThrows(IllegalStateException.class,
+                () -> of(Map.of(Settings.CACHE_STORE, "s3", Settings.S3_BUCKET, "b")).s3Bucket());
+        assertTrue(noRegion.getMessage().startsWith("GATEHOUSE_CACHE_STORE=s3 needs GATEHOUSE_S3_REGION"), noRegion.getMessage());
+        assertThrows(IllegalStateException.class, () -> of(Map.of(Settings.S3_BUCKET, "b", Settings.S3_REGION, "r",
+                Settings.S3_ENDPOINT, "ftp://example.org")).s3Bucket(), "an endpoint is http or https");
+        Settings.S3Bucket bucket = of(Map.of(Settings.S3_BUCKET, "b", Settings.S3_REGION, "us-east-1",
+                Settings.S3_ENDPOINT, "http://127.0.0.1:9000")).s3Bucket();
+        assertEquals("http://127.0.0.1:9000", bucket.endpoint().orElseThrow().toString());
+        assertEquals("b", bucket.bucket());
+    }
 }

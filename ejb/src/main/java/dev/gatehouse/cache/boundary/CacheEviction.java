@@ -2,6 +2,7 @@ package dev.gatehouse.cache.boundary;
 
 import dev.gatehouse.cache.boundary.EvictionSteps.Removed;
 import dev.gatehouse.cache.control.ArtifactFiles;
+import dev.gatehouse.cache.control.CacheMetrics;
 import dev.gatehouse.cache.control.ReadLog;
 import dev.gatehouse.config.Settings;
 import dev.gatehouse.config.Sizes;
@@ -58,6 +59,9 @@ public class CacheEviction {
 
     @Inject
     ReadLog reads;
+
+    @Inject
+    CacheMetrics metrics;
 
     private final String node = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID();
     private Duration interval;
@@ -119,6 +123,8 @@ public class CacheEviction {
             long held = holdings.total() - overWorkspaces.bytes();
             Removed overTotal = held > totalLimit ? free(null, held - EvictionSteps.limitWithRoom(totalLimit)) : Removed.NOTHING;
             usage.recordHoldings(CacheUsageBook.today());
+            metrics.held(held - overTotal.bytes(), holdings.entries() - overWorkspaces.entries() - overTotal.entries());
+            metrics.evicted(idle.entries() + overWorkspaces.entries() + overTotal.entries());
             if (idle.entries() + overWorkspaces.entries() + overTotal.entries() > 0) {
                 long millis = Duration.between(now, Instant.now()).toMillis();
                 LOG.info(() -> "Cache eviction, " + millis + " ms: " + describe(idle) + " unused for " + maxIdle.toDays() + " days, "

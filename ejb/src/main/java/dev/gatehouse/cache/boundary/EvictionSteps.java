@@ -87,21 +87,24 @@ public class EvictionSteps {
     }
 
     /** The workspaces over their limits, and what the whole cache holds: one pass over the entries. */
-    public record Holdings(List<Excess> overLimit, long total) {
+    /** @param total bytes held, @param entries entries held */
+    public record Holdings(List<Excess> overLimit, long total, long entries) {
     }
 
     public Holdings holdings(long defaultLimit) {
         List<Excess> over = new ArrayList<>();
         long total = 0;
+        long entries = 0;
         for (Object[] row : em.createNamedQuery(CacheEntry.HELD_PER_WORKSPACE, Object[].class).getResultList()) {
             long limit = row[1] == null ? defaultLimit : ((Number) row[1]).longValue();
             long held = ((Number) row[2]).longValue();
             total += held;
+            entries += ((Number) row[3]).longValue();
             if (held > limit) {
                 over.add(new Excess((Long) row[0], held - limitWithRoom(limit)));
             }
         }
-        return new Holdings(over, total);
+        return new Holdings(over, total, entries);
     }
 
     /**

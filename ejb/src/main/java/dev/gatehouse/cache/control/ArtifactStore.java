@@ -5,6 +5,7 @@ import dev.gatehouse.cache.entity.Tier;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -60,6 +61,7 @@ public interface ArtifactStore {
     /** For {@code /health}: whether uploads can be kept now, and what an operator should know about it. */
     Readiness readiness();
 
-    record Readiness(boolean up, String name, String data) {
+    /** @param data facts for the operator, each a string, a whole number or a truth value */
+    record Readiness(boolean up, String name, Map<String, Object> data) {
     }
 }

@@ -17,6 +17,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
@@ -158,7 +159,7 @@ public class FolderStore implements ArtifactStore {
         // Before the first upload has made the folder: whether it could be made.
         boolean writable = Files.isWritable(ArtifactFiles.nearestExisting(files.root()));
         return new Readiness(free >= minFree && writable, "cache-folder",
-                "{\"freeBytes\":" + free + ",\"minimumFreeBytes\":" + minFree + ",\"writable\":" + writable + "}");
+                Map.of("freeBytes", free, "minimumFreeBytes", minFree, "writable", writable));
     }
 
     private static boolean isEmpty(Path folder) throws IOException {

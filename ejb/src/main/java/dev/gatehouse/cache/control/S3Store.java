@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.BiFunction;
@@ -46,7 +47,6 @@ public class S3Store implements ArtifactStore {
     private final String bucket;
     private final BiFunction<CacheKey, List<Tier>, Optional<Located>> locate;
     private final S3Upload upload;
-
     private final String description;
 
     S3Store(S3Client s3, String bucket, BiFunction<CacheKey, List<Tier>, Optional<Located>> locate, String description) {
@@ -156,10 +156,10 @@ public class S3Store implements ArtifactStore {
     public Readiness readiness() {
         try {
             s3.headBucket(request -> request.bucket(bucket));
-            return new Readiness(true, "cache-bucket", "{\"bucket\":\"" + bucket + "\"}");
+            return new Readiness(true, "cache-bucket", Map.of("bucket", bucket));
         } catch (SdkException e) {
             LOG.warning(() -> "Health check: S3 bucket " + bucket + " does not answer: " + e.getMessage());
-            return new Readiness(false, "cache-bucket", "{\"bucket\":\"" + bucket + "\"}");
+            return new Readiness(false, "cache-bucket", Map.of("bucket", bucket));
         }
     }
 

@@ -2,17 +2,16 @@ package dev.gatehouse.account.rest;
 
 import dev.gatehouse.account.boundary.AccountService;
 import dev.gatehouse.account.entity.Account;
+import dev.gatehouse.common.rest.SignedIn;
 import jakarta.ejb.EJB;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
-/**
- * Who the caller is. No {@code @RolesAllowed} here on purpose: the account service's own role
- * check is what refuses an anonymous caller, so this path also proves the EJB layer guards itself.
- */
+/** Who the caller is. */
 @Path("me")
+@SignedIn
 public class MeResource {
 
     @EJB

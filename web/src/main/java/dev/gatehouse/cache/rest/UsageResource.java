@@ -2,6 +2,7 @@ package dev.gatehouse.cache.rest;
 
 import dev.gatehouse.cache.boundary.CacheUsageBook;
 import dev.gatehouse.cache.entity.CacheUsage;
+import dev.gatehouse.common.rest.SignedIn;
 import jakarta.ejb.EJB;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -12,6 +13,7 @@ import java.util.List;
 
 /** A workspace's usage of the last 30 days, the numbers of its page's plots; for its organization's members. */
 @Path("workspaces/{nxCloudId}/usage")
+@SignedIn
 public class UsageResource {
 
     @EJB

@@ -1,5 +1,6 @@
 package dev.gatehouse.cache.web;
 
+import dev.gatehouse.cache.control.CacheMetrics;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.logging.Logger;
 
@@ -22,6 +23,7 @@ public final class CacheRefusals {
     }
 
     public static void log(HttpServletRequest request, int status, String why) {
+        CacheMetrics.refused(request.getMethod(), status);
         long unlogged = BUDGET.spend(System.currentTimeMillis() / 1000);
         if (unlogged < 0) {
             return;

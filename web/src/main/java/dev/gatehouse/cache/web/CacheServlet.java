@@ -6,6 +6,7 @@ import dev.gatehouse.cache.boundary.CacheService;
 import dev.gatehouse.cache.boundary.CacheService.Written;
 import dev.gatehouse.cache.control.ArtifactStore;
 import dev.gatehouse.cache.control.ArtifactStore.Artifact;
+import dev.gatehouse.cache.control.CacheMetrics;
 import dev.gatehouse.cache.control.IncompleteBodyException;
 import dev.gatehouse.cache.control.ReadLog;
 import dev.gatehouse.cache.control.UsageCounts;
@@ -63,6 +64,9 @@ public class CacheServlet extends HttpServlet {
     @Inject
     private transient ArtifactStore store;
 
+    @Inject
+    private transient CacheMetrics metrics;
+
     private long maxBytes;
 
     @Override
@@ -73,13 +77,18 @@ public class CacheServlet extends HttpServlet {
     /** nx sends only GET and PUT; anything else is told so in a sentence, not with the container's HTML 501. */
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws ServletException, IOException {
-        String method = request.getMethod();
-        if ("GET".equals(method) || "PUT".equals(method) || "HEAD".equals(method)) {
-            super.service(request, response);
-            return;
+        long started = System.nanoTime();
+        try {
+            String method = request.getMethod();
+            if ("GET".equals(method) || "PUT".equals(method) || "HEAD".equals(method)) {
+                super.service(request, response);
+                return;
+            }
+            response.setHeader("Allow", "GET, PUT");
+            refuse(request, response, HttpServletResponse.SC_METHOD_NOT_ALLOWED, "The cache answers GET and PUT only, not " + method + ".");
+        } finally {
+            metrics.took(request.getMethod(), System.nanoTime() - started);
         }
-        response.setHeader("Allow", "GET, PUT");
-        refuse(request, response, HttpServletResponse.SC_METHOD_NOT_ALLOWED, "The cache answers GET and PUT only, not " + method + ".");
     }
 
     @Override
@@ -95,13 +104,13 @@ public class CacheServlet extends HttpServlet {
         CacheKey key = new CacheKey(path.nxCloudId(), path.hash());
         Optional<Opened> opened = open(request, key);
         if (opened.isEmpty()) {
-            usage.count(path.nxCloudId(), Outcome.MISS, 0);
+            count(path.nxCloudId(), Outcome.MISS, 0);
             sentence(response, HttpServletResponse.SC_NOT_FOUND, "No artifact with this hash in this workspace.");
             return;
         }
         Artifact artifact = opened.get().artifact();
         reads.read(key, artifact.tier());
-        usage.count(path.nxCloudId(), Outcome.HIT, artifact.size());
+        count(path.nxCloudId(), Outcome.HIT, artifact.size());
         response.setContentType("application/octet-stream");
         response.setContentLengthLong(artifact.size());
         byte[] buffer = new byte[BUFFER];
@@ -111,6 +120,12 @@ public class CacheServlet extends HttpServlet {
                 out.write(buffer, 0, read);
             }
         }
+    }
+
+    /** In the workspace's usage, and in the server's metrics. */
+    private void count(String nxCloudId, Outcome outcome, long bytes) {
+        usage.count(nxCloudId, outcome, bytes);
+        metrics.count(outcome, bytes);
     }
 
     private record Opened(Artifact artifact, InputStream in) {
@@ -144,7 +159,7 @@ public class CacheServlet extends HttpServlet {
         if (length > maxBytes) {
             // Counted for callers who may see the workspace: others must not grow the counts' memory.
             if (request.isUserInRole(Roles.WORKSPACE_READER)) {
-                usage.count(path.nxCloudId(), Outcome.REFUSED_TOO_LARGE, 0);
+                count(path.nxCloudId(), Outcome.REFUSED_TOO_LARGE, 0);
             }
             // 403, not 413: nx fails the whole run after a 413, and carries on after a 403.
             refuse(request, response, HttpServletResponse.SC_FORBIDDEN, "This artifact has " + length + " bytes; this server"
@@ -154,7 +169,7 @@ public class CacheServlet extends HttpServlet {
         }
         if (!request.isUserInRole(Roles.WORKSPACE_WRITER)) {
             if (request.isUserInRole(Roles.WORKSPACE_READER)) {
-                usage.count(path.nxCloudId(), Outcome.REFUSED_READ_ONLY, 0);
+                count(path.nxCloudId(), Outcome.REFUSED_READ_ONLY, 0);
             }
             refuseAccess(request, response, true);
             return;
@@ -167,7 +182,7 @@ public class CacheServlet extends HttpServlet {
             refuse(request, response, HttpServletResponse.SC_BAD_REQUEST, incomplete.getMessage());
             return;
         }
-        usage.count(path.nxCloudId(), switch (written) {
+        count(path.nxCloudId(), switch (written) {
             case STORED -> Outcome.STORED;
             case EXISTS -> Outcome.REFUSED_EXISTING;
             case OVER_WORKSPACE_LIMIT -> Outcome.REFUSED_TOO_LARGE;

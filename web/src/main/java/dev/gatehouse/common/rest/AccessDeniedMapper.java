@@ -17,12 +17,13 @@ public class AccessDeniedMapper implements ExceptionMapper<EJBAccessException> {
 
     @Override
     public Response toResponse(EJBAccessException denied) {
-        boolean anonymous = security.getUserPrincipal() == null;
-        return Response.status(anonymous ? Response.Status.UNAUTHORIZED : Response.Status.FORBIDDEN)
-                .type(MediaType.TEXT_PLAIN_TYPE.withCharset("UTF-8"))
-                .entity(anonymous
-                        ? "Sign in first: this request needs a signed-in user.\n"
-                        : "Your account may not do this.\n")
-                .build();
+        return security.getUserPrincipal() == null ? signInFirst() : Response.status(Response.Status.FORBIDDEN)
+                .type(MediaType.TEXT_PLAIN_TYPE.withCharset("UTF-8")).entity("Your account may not do this.\n").build();
+    }
+
+    static Response signInFirst() {
+        return Response.status(Response.Status.UNAUTHORIZED).type(MediaType.TEXT_PLAIN_TYPE.withCharset("UTF-8"))
+                .header("WWW-Authenticate", "Bearer")
+                .entity("Sign in first: this request needs a signed-in user (a personal access token as Bearer).\n").build();
     }
 }

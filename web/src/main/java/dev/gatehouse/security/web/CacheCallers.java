@@ -1,5 +1,7 @@
 package dev.gatehouse.security.web;
 
+import dev.gatehouse.cache.control.CacheMetrics;
+import dev.gatehouse.cache.control.CacheMetrics.Authentication;
 import dev.gatehouse.cache.entity.Writer;
 import dev.gatehouse.cache.web.CachePath;
 import dev.gatehouse.cache.web.CacheServlet;
@@ -51,12 +53,14 @@ final class CacheCallers {
         String nxCloudId = path != null && NxCloudId.isWellFormed(path.nxCloudId()) ? path.nxCloudId() : null;
         try {
             if (!BearerAuthentication.isPresented(request)) {
+                CacheMetrics.authenticated(Authentication.ANONYMOUS);
                 request.setAttribute(CacheServlet.WRITER, Writer.ANONYMOUS);
                 return new Identity(CachePrincipals.ANONYMOUS,
                         Roles.forLevel(nxCloudId == null ? AccessLevel.NONE : lookup.anonymous(nxCloudId)));
             }
             String presented = BearerAuthentication.presentedToken(request, response);
             if (presented == null) {
+                CacheMetrics.authenticated(Authentication.MALFORMED);
                 return null;
             }
             if (presented.startsWith(TokenFormat.WORKSPACE_PREFIX)) {
@@ -65,19 +69,25 @@ final class CacheCallers {
             if (TokenFormat.check(presented, TokenFormat.PERSONAL_PREFIX) == TokenFormat.Check.WELL_FORMED) {
                 Optional<CacheAccessLookup.PersonalToken> found = lookup.personal(presented,
                         nxCloudId == null ? "" : nxCloudId, Instant.now());
-                BearerCheck refused = found.isEmpty() ? BearerCheck.unknown()
-                        : switch (found.get().status()) {
-                            case REVOKED -> BearerCheck.revoked();
-                            case EXPIRED -> BearerCheck.expired(found.get().expiresAt());
-                            case ACTIVE -> null;
-                        };
-                if (refused == null) {
+                Authentication outcome = found.isEmpty() ? Authentication.UNKNOWN : switch (found.get().status()) {
+                    case REVOKED -> Authentication.REVOKED;
+                    case EXPIRED -> Authentication.EXPIRED;
+                    case ACTIVE -> Authentication.VALID;
+                };
+                CacheMetrics.authenticated(outcome);
+                if (outcome == Authentication.VALID) {
                     return person(found.get(), request);
                 }
+                BearerCheck refused = switch (outcome) {
+                    case REVOKED -> BearerCheck.revoked();
+                    case EXPIRED -> BearerCheck.expired(found.get().expiresAt());
+                    default -> BearerCheck.unknown();
+                };
                 BearerAuthentication.refuse(response, HttpServletResponse.SC_UNAUTHORIZED, refused.refusal());
                 return null;
             }
         } catch (SQLException e) {
+            CacheMetrics.authenticated(Authentication.LOOKUP_FAILED);
             // The cache never fails a build by accident: nx carries on after a GET 404 and a PUT 403.
             LOG.log(Level.WARNING, "The cache's access lookup failed; answered as a miss or a refused upload", e);
             BearerAuthentication.refuse(response, "PUT".equals(request.getMethod()) ? HttpServletResponse.SC_FORBIDDEN
@@ -87,6 +97,7 @@ final class CacheCallers {
         }
         // Not a well-formed personal token: the API's way gives the exact sentence (mistyped, not ours).
         String owner = bearer.tokenOwner(request, response);
+        CacheMetrics.authenticated(owner == null ? Authentication.MALFORMED : Authentication.VALID);
         return owner == null ? null : new Identity(owner, Set.of(Roles.USER));
     }
 
@@ -107,6 +118,7 @@ final class CacheCallers {
         Optional<CacheAccessLookup.WorkspaceToken> token =
                 TokenFormat.check(presented, TokenFormat.WORKSPACE_PREFIX) == TokenFormat.Check.WELL_FORMED
                         ? lookup.workspaceToken(presented, nxCloudId == null ? "" : nxCloudId) : Optional.empty();
+        CacheMetrics.authenticated(token.isPresent() ? Authentication.VALID : Authentication.UNKNOWN);
         if (token.isEmpty()) {
             BearerAuthentication.refuse(response, HttpServletResponse.SC_UNAUTHORIZED, "This workspace access token is"
                     + " unknown to this server, mistyped or revoked. Ask an admin of the workspace's organization for a new one.");

@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
 enum RequestKind {
     /** {@code /nx/…}: nx's remote cache, by bearer token or anonymously. */
     CACHE,
-    /** {@code /api/…}: programs by bearer token, or the browser's session. */
+    /** {@code /api/…}, and {@code /metrics} for Prometheus: programs by bearer token, or the browser's session. */
     API,
     /** Everything else: pages and static files, by session only. */
     PAGE;
@@ -33,7 +33,7 @@ enum RequestKind {
         if (path.startsWith("/nx/") || path.startsWith("/v1/")) {
             return CACHE;
         }
-        return path.startsWith("/api/") ? API : PAGE;
+        return path.startsWith("/api/") || path.equals("/metrics") || path.startsWith("/metrics/") ? API : PAGE;
     }
 
     /** The decoded path within the application, as the container routed it. */

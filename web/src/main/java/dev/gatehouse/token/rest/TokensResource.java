@@ -1,5 +1,6 @@
 package dev.gatehouse.token.rest;
 
+import dev.gatehouse.common.rest.SignedIn;
 import dev.gatehouse.security.web.BearerAuthentication;
 import dev.gatehouse.token.boundary.TokenService;
 import dev.gatehouse.token.entity.PersonalAccessToken;
@@ -16,9 +17,11 @@ import java.util.List;
 
 /**
  * The caller's personal access tokens, for scripts and the CLI. The secrets themselves are never
- * listed. Like every resource, it leaves the role check to the service it calls.
+ * listed. Like every resource, it leaves the role check to the service it calls; {@link SignedIn}
+ * only answers anonymous callers first.
  */
 @Path("tokens")
+@SignedIn
 public class TokensResource {
 
     @EJB

@@ -19,6 +19,9 @@ class RequestKindTest {
         assertEquals(RequestKind.PAGE, RequestKind.ofPath("/profile"));
         assertEquals(RequestKind.PAGE, RequestKind.ofPath("/apiary"));
         assertEquals(RequestKind.PAGE, RequestKind.ofPath("/nxt"));
+        assertEquals(RequestKind.API, RequestKind.ofPath("/metrics"), "Prometheus presents a token");
+        assertEquals(RequestKind.API, RequestKind.ofPath("/metrics/base"));
+        assertEquals(RequestKind.PAGE, RequestKind.ofPath("/metricsx"));
     }
 
     @ParameterizedTest
