@@ -114,6 +114,8 @@ class AccountIT extends DeployedGatehouse {
         try (Browser browser = new Browser(base)) {
             browser.signUp(name);
         }
+        String turnedAway = "gatehouse_throttled_total{mp_scope=\"application\",throttle=\"log-in\"}";
+        double before = Api.metrics(base, null).getOrDefault(turnedAway, 0.0);
         try (Browser browser = new Browser(base)) {
             for (int attempt = 0; attempt < 5; attempt++) {
                 browser.logIn(name, "wrong password " + attempt);
@@ -122,6 +124,8 @@ class AccountIT extends DeployedGatehouse {
             assertTrue(text(throttled).contains("Too many failed log-ins for this account"), text(throttled));
             assertFalse(text(throttled).contains("Welcome"), "even the right password waits");
         }
+        double counted = Api.metrics(base, null).getOrDefault(turnedAway, 0.0) - before;
+        assertTrue(counted >= 1 && counted <= 6, "the throttled attempts are in the metrics: " + counted);
     }
 
     @Test

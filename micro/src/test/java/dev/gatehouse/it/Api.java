@@ -26,4 +26,20 @@ public final class Api {
     public static HttpResponse<String> get(URI uri, String token) throws IOException, InterruptedException {
         return send(HttpRequest.newBuilder(uri).header("Authorization", "Bearer " + token));
     }
+
+    /**
+     * {@code /metrics}' application scope, as Prometheus reads it: each series' value by its name and
+     * labels, from the server at {@code root} (Payara's endpoint is at its root whatever the application's).
+     */
+    public static java.util.Map<String, Double> metrics(URI root, String token) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(root.resolve("/metrics?scope=application"));
+        HttpResponse<String> scraped = send(token == null ? request : request.header("Authorization", "Bearer " + token));
+        if (scraped.statusCode() != 200) {
+            throw new IllegalStateException("/metrics answered " + scraped.statusCode() + ": " + scraped.body());
+        }
+        java.util.Map<String, Double> series = new java.util.HashMap<>();
+        scraped.body().lines().filter(line -> !line.startsWith("#") && !line.isBlank()).forEach(line -> series.put(
+                line.substring(0, line.lastIndexOf(' ')), Double.valueOf(line.substring(line.lastIndexOf(' ') + 1))));
+        return series;
+    }
 }

@@ -52,7 +52,7 @@ class LauncherIT {
         try {
             String said = untilReadyOrEnd(first, port);
             assertTrue(said.contains("Gatehouse is ready at " + base), said);
-            Map<String, Double> metricsBefore = metrics(base, null);
+            Map<String, Double> metricsBefore = Api.metrics(base, null);
             assertTrue(log(data).contains("The database schema went from an empty database to version 6"), log(data));
             assertEquals(200, Api.send(HttpRequest.newBuilder(base.resolve("health"))).statusCode());
             assertEquals("rwx------", permissions(data));
@@ -148,7 +148,7 @@ class LauncherIT {
             HttpResponse<String> anonymous = Api.send(HttpRequest.newBuilder(base.resolve("metrics")));
             assertEquals(401, anonymous.statusCode(), "GATEHOUSE_METRICS=token: " + anonymous.body());
             assertTrue(anonymous.body().contains("personal access token"), anonymous.body());
-            Map<String, Double> metrics = metrics(base, token);
+            Map<String, Double> metrics = Api.metrics(base, token);
             assertEquals(1.0, metrics.get("gatehouse_cache_evicted_entries_total{mp_scope=\"application\"}"), metrics.toString());
             assertEquals(6003.0, metrics.get("gatehouse_cache_held_bytes{mp_scope=\"application\"}"), "h2, h3 and h4: " + metrics);
             assertEquals(3.0, metrics.get("gatehouse_cache_held_entries{mp_scope=\"application\"}"), metrics.toString());
@@ -222,7 +222,7 @@ class LauncherIT {
             String answer = new String(connection.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertTrue(answer.startsWith("HTTP/1.1 403 "), answer);
         }
-        Map<String, Double> after = metrics(base, null);
+        Map<String, Double> after = Api.metrics(base, null);
         // Made in this start: h1 (3,000 bytes) and h2 (3 bytes) stored, a 401 and a 409 (the log test), a hit, a miss, a 403.
         Map<String, Double> expected = new java.util.HashMap<>(Map.of(
                 "gatehouse_cache_requests_total{method=\"PUT\",mp_scope=\"application\",outcome=\"stored\"}", 2.0,
@@ -247,17 +247,6 @@ class LauncherIT {
         }
         assertTrue(after.keySet().stream().filter(key -> key.startsWith("gatehouse_")).noneMatch(key -> key.contains(cached.getPath().split("/")[2])),
                 "no label names a workspace");
-    }
-
-    /** {@code /metrics}' application scope, as Prometheus reads it: each series' value by its name and labels. */
-    private static Map<String, Double> metrics(URI base, String token) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve("metrics?scope=application"));
-        HttpResponse<String> scraped = Api.send(token == null ? request : request.header("Authorization", "Bearer " + token));
-        assertEquals(200, scraped.statusCode(), scraped.body());
-        Map<String, Double> series = new java.util.HashMap<>();
-        scraped.body().lines().filter(line -> !line.startsWith("#") && !line.isBlank()).forEach(line -> series.put(
-                line.substring(0, line.lastIndexOf(' ')), Double.valueOf(line.substring(line.lastIndexOf(' ') + 1))));
-        return series;
     }
 
     /** Issue 15's OpenAPI: the JAX-RS resources and the cache's hand-written description, merged, with every status seen. */

@@ -1,6 +1,7 @@
 package dev.gatehouse.account.boundary;
 
 import dev.gatehouse.account.control.LoginThrottle;
+import dev.gatehouse.account.control.ThrottledAttempts;
 import dev.gatehouse.account.entity.Account;
 import dev.gatehouse.common.BusinessException;
 import dev.gatehouse.common.Problem;
@@ -32,6 +33,9 @@ public class AccountService {
 
     @Inject
     LoginThrottle throttle;
+
+    @Inject
+    ThrottledAttempts throttled;
 
     @Resource
     SessionContext session;
@@ -77,6 +81,7 @@ public class AccountService {
         Optional<Account> account = findByLogin(login);
         String throttleKey = throttleKey(login, account);
         if (!throttle.waitBefore(throttleKey, clientAddress, now).isZero()) {
+            throttled.turnedAway(ThrottledAttempts.Kind.LOG_IN);
             return Optional.empty();
         }
         boolean valid = passwords.matches(password, account.map(Account::getPasswordHash));

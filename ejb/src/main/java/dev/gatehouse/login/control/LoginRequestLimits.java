@@ -1,7 +1,9 @@
 package dev.gatehouse.login.control;
 
 import dev.gatehouse.account.control.Throttle;
+import dev.gatehouse.account.control.ThrottledAttempts;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -22,8 +24,12 @@ public class LoginRequestLimits {
     private final Throttle codeGuesses = new Throttle("approval code guesses per person", FREE_CODE_GUESSES, Duration.ofMinutes(5), FORGET_AFTER, CAPACITY);
     private final Throttle requests = new Throttle("log-in requests per address", FREE_REQUESTS_PER_ADDRESS, Duration.ofMinutes(5), FORGET_AFTER, CAPACITY);
 
+    @Inject
+    ThrottledAttempts throttled;
+
+    /** How long this person must wait before guessing a code; not zero means this guess is turned away. */
     public Duration waitBeforeGuess(String username, Instant now) {
-        return codeGuesses.waitBefore(username, now);
+        return counted(codeGuesses.waitBefore(username, now), ThrottledAttempts.Kind.APPROVAL_CODE);
     }
 
     public void guessedWrong(String username, Instant now) {
@@ -35,6 +41,13 @@ public class LoginRequestLimits {
         Duration wait = requests.waitBefore(clientAddress, now);
         if (wait.isZero()) {
             requests.failed(clientAddress, now);
+        }
+        return counted(wait, ThrottledAttempts.Kind.LOGIN_REQUEST);
+    }
+
+    private Duration counted(Duration wait, ThrottledAttempts.Kind kind) {
+        if (!wait.isZero()) {
+            throttled.turnedAway(kind);
         }
         return wait;
     }
