@@ -37,9 +37,9 @@ import java.util.Optional;
  * to the person.
  *
  * <p>The roles were given by the authentication module for the workspace in the path. A read is
- * allowed by {@code isUserInRole} alone and served from the {@link ArtifactStore} without an EJB call,
- * which cost a fifth of a hit; a caller the workspace trusts looks in the trusted tier only, anyone else in the
- * trusted tier and then the untrusted one. A write goes through {@link CacheService}, whose {@code @RolesAllowed} guards it;
+ * allowed by {@code isUserInRole} alone and served from the {@link ArtifactStore} without an EJB
+ * call, which cost a fifth of a hit; a caller the workspace trusts looks in the trusted tier only,
+ * anyone else in the trusted tier and then the untrusted one. A write goes through {@link CacheService}, whose {@code @RolesAllowed} guards it;
  * the servlet asks for the same role first to pick the sentence, and because a refused EJB call
  * costs an exception and a logged stack trace, which a flood of anonymous requests must not buy.
  */
@@ -74,7 +74,10 @@ public class CacheServlet extends HttpServlet {
         maxBytes = Settings.fromEnvironment().cacheMaxBytes();
     }
 
-    /** nx sends only GET and PUT; anything else is told so in a sentence, not with the container's HTML 501. */
+    /**
+     * nx sends only GET and PUT; anything else is told so in a sentence, not with the container's HTML
+     * 501. GETs and PUTs are timed for the metrics.
+     */
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws ServletException, IOException {
         long started = System.nanoTime();
