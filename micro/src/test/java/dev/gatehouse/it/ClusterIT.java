@@ -7,7 +7,6 @@ import static dev.gatehouse.it.Browser.someone;
 import static dev.gatehouse.it.Browser.text;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -194,9 +193,6 @@ class ClusterIT {
             assertEquals(List.of(200, 409), putThroughBothAtOnce(team, raced), "exactly one of two writers of " + raced + " wins");
             assertArrayEquals(get(a, team, raced, team.token()).body(), get(b, team, raced, team.token()).body(),
                     "both nodes serve the winner's bytes");
-        }
-        for (LaunchedNode node : List.of(a, b)) {
-            assertFalse(node.log().contains("violates unique constraint"), "a lost race is an answer, not a stack trace in the log");
         }
     }
 
