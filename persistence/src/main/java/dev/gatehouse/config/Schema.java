@@ -29,22 +29,28 @@ import org.flywaydb.core.api.output.MigrateResult;
  * <ul>
  * <li>Each version is one SQL script in {@code common} when it runs as it is on every vendor, a
  * script per vendor in {@code h2} and {@code postgresql} when it cannot, or a Java migration
- * ({@code V3}, {@link UntrustedArtifactsMove}); the next one is {@code V5}.</li>
+ * ({@code V3}, {@link UntrustedArtifactsMove}); the next one is {@code V7}.</li>
  * <li>{@code V1} is the schema that EclipseLink created before migrations existed. A database of
  * that time has tables but no history: it is baselined at version 1 and left as it is.</li>
  * <li>A database newer than this build (a downgrade) is refused, unchanged.</li>
  * <li>PostgreSQL runs each migration in a transaction, so a failed one leaves nothing behind; H2
  * cannot undo DDL, so its database file is backed up first, and a failure says where the copy is.</li>
- * <li>Nodes that start together on one PostgreSQL take Flyway's lock: one migrates, the others wait.</li>
+ * <li>Nodes that start together on one PostgreSQL take turns (an advisory lock around the whole step): one
+ * migrates, the others then find nothing to do. Flyway's own lock is not enough: it is taken after Flyway has
+ * decided whether to create or baseline its history table, and a node that looked between another node's
+ * creating that table and filling it tried to baseline and failed to start.</li>
  * </ul>
  */
 public final class Schema {
 
     private static final Logger LOG = Logger.getLogger(Schema.class.getName());
+    /** "GH" and a 1: the first key of the migration turn's advisory lock. */
+    private static final int MIGRATION_LOCK = 0x47480001;
 
     private final DataSource database;
     private final Flyway flyway;
     private final Path backups;
+    private final boolean postgres;
 
     /** The migrations of the configured database's vendor; an H2 database is backed up into the data folder. */
     public Schema(DataSource database, Settings settings) {
@@ -59,6 +65,7 @@ public final class Schema {
     Schema(DataSource database, Path backups, Path cacheFolder, String vendor, String... more) {
         this.database = database;
         this.backups = backups;
+        this.postgres = vendor.equals("postgresql");
         this.flyway = Flyway.configure(Schema.class.getClassLoader())
                 .dataSource(database)
                 .locations(locations(vendor, more))
@@ -80,6 +87,29 @@ public final class Schema {
      * @throws SchemaRefused with the sentence a person needs, when the database is newer or a migration failed
      */
     public String migrate() {
+        if (!postgres) {
+            return migrateAlone();
+        }
+        try (Connection turn = database.getConnection()) {
+            takeTurn(turn, "pg_advisory_lock");
+            try {
+                return migrateAlone();
+            } finally {
+                takeTurn(turn, "pg_advisory_unlock");
+            }
+        } catch (SQLException e) {
+            throw new SchemaRefused("Gatehouse cannot start: the database did not answer: " + e.getMessage(), e);
+        }
+    }
+
+    /** A session lock of this schema's own, in the two-key space that Flyway's single-key locks do not share. */
+    private static void takeTurn(Connection connection, String function) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("SELECT " + function + "(" + MIGRATION_LOCK + ", hashtext(current_schema()))");
+        }
+    }
+
+    private String migrateAlone() {
         MigrationInfoService info;
         try {
             info = flyway.info();

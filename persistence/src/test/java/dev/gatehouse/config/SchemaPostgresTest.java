@@ -61,17 +61,29 @@ class SchemaPostgresTest {
         }
     }
 
+    /** Several rounds, each on an empty schema: the race that once failed a node's start is a matter of milliseconds. */
     @Test
-    void twoNodesStartingAtOnceMigrateOnce() throws Exception {
-        DataSource database = inSchema(schema);
+    void nodesStartingAtOnceMigrateOnce() throws Exception {
+        for (int round = 0; round < 20; round++) {
+            String fresh = schema + "_" + round;
+            try {
+                startAtOnce(fresh, 4);
+            } finally {
+                execute(admin, "DROP SCHEMA IF EXISTS " + fresh + " CASCADE");
+            }
+        }
+    }
+
+    private void startAtOnce(String fresh, int count) throws Exception {
+        DataSource database = inSchema(fresh);
         CountDownLatch together = new CountDownLatch(1);
-        ExecutorService nodes = Executors.newFixedThreadPool(2);
+        ExecutorService nodes = Executors.newFixedThreadPool(count);
         try {
             List<Future<String>> said = new ArrayList<>();
-            for (int node = 0; node < 2; node++) {
+            for (int node = 0; node < count; node++) {
                 said.add(nodes.submit(() -> {
                     together.await();
-                    return new Schema(inSchema(schema), null, cache, POSTGRES).migrate();
+                    return new Schema(inSchema(fresh), null, cache, POSTGRES).migrate();
                 }));
             }
             together.countDown();
