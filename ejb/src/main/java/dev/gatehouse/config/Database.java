@@ -39,13 +39,17 @@ public class Database {
     void migrate() {
         Settings settings = Settings.fromEnvironment();
         try {
-            // Read once here so that a mistyped size stops start-up, not the first upload.
+            // Read once here so that a mistyped setting stops start-up with a sentence, not the first request.
             settings.cacheMaxBytes();
             settings.cacheMinFree();
             settings.cacheWorkspaceLimit();
             settings.cacheTotalLimit();
             settings.cacheMaxIdleDays();
             settings.cacheEvictionSeconds();
+            settings.metricsAccess();
+            if (settings.cacheInS3()) {
+                settings.s3Bucket();
+            }
         } catch (IllegalStateException mistyped) {
             String sentence = "Gatehouse cannot start: " + mistyped.getMessage() + ".";
             LOG.severe(sentence);

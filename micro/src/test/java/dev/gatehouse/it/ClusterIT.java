@@ -7,6 +7,7 @@ import static dev.gatehouse.it.Browser.someone;
 import static dev.gatehouse.it.Browser.text;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -193,6 +194,11 @@ class ClusterIT {
             assertEquals(List.of(200, 409), putThroughBothAtOnce(team, raced), "exactly one of two writers of " + raced + " wins");
             assertArrayEquals(get(a, team, raced, team.token()).body(), get(b, team, raced, team.token()).body(),
                     "both nodes serve the winner's bytes");
+        }
+        for (LaunchedNode node : List.of(a, b)) {
+            String log = node.log();
+            assertFalse(log.contains("violates unique constraint") || log.contains("Local Exception Stack"),
+                    "a lost race is an answer, not a stack trace in the log");
         }
     }
 

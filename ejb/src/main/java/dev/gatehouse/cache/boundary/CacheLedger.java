@@ -5,12 +5,14 @@ import dev.gatehouse.cache.entity.CacheEntry;
 import dev.gatehouse.cache.entity.CacheKey;
 import dev.gatehouse.cache.entity.Tier;
 import dev.gatehouse.cache.entity.Writer;
+import dev.gatehouse.common.Turns;
 import dev.gatehouse.security.Roles;
 import dev.gatehouse.workspace.entity.Workspace;
 import dev.gatehouse.config.Settings;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
@@ -24,6 +26,9 @@ public class CacheLedger {
 
     @PersistenceContext
     EntityManager em;
+
+    @Inject
+    Turns turns;
 
     private long defaultLimit;
 
@@ -41,8 +46,8 @@ public class CacheLedger {
     }
 
     /**
-     * @return false when the database refused the record, mostly because another upload of the hash
-     *     was recorded first: a refusal the caller expects, so it is not thrown, which would log a stack trace
+     * @return false when another upload of the hash was recorded first (that upload counts), or when the
+     *     database refused the record
      */
     @RolesAllowed(Roles.WORKSPACE_WRITER)
     public boolean record(CacheKey key, Tier tier, long size, Stored stored, Writer writer, String clientAddress) {
@@ -50,6 +55,13 @@ public class CacheLedger {
         Long workspace = em.createNamedQuery(Workspace.ID_OF, Long.class)
                 .setParameter("nxCloudId", key.nxCloudId())
                 .getSingleResult();
+        turns.take(em, "cache entry " + key.nxCloudId() + " " + tier + " " + key.hash());
+        boolean recordedFirst = em.createNamedQuery(CacheEntry.STORED_AS, Object[].class)
+                .setParameter("nxCloudId", key.nxCloudId()).setParameter("hash", key.hash())
+                .getResultStream().anyMatch(row -> row[0] == tier);
+        if (recordedFirst) {
+            return false;
+        }
         em.persist(new CacheEntry(em.getReference(Workspace.class, workspace), tier, key.hash(), size, stored.sha256(),
                 stored.objectKey(), writer, clientAddress, Instant.now()));
         try {

@@ -5,17 +5,16 @@ import dev.gatehouse.cache.control.UsageCounts.Taken;
 import dev.gatehouse.cache.entity.CacheEntry;
 import dev.gatehouse.cache.entity.CacheUsage;
 import dev.gatehouse.common.NotFound;
+import dev.gatehouse.common.Turns;
 import dev.gatehouse.organization.control.Guard;
 import dev.gatehouse.security.Roles;
 import dev.gatehouse.workspace.entity.Workspace;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.ejb.ApplicationException;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.PersistenceException;
 import jakarta.persistence.Query;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -38,6 +37,9 @@ public class CacheUsageBook {
 
     @Inject
     Guard guard;
+
+    @Inject
+    Turns turns;
 
     /** The background's: adds one batch of counts to today's rows. */
     @PermitAll
@@ -133,28 +135,13 @@ public class CacheUsageBook {
     private void update(long workspace, LocalDate day, Supplier<Query> update) {
         Query statement = update.get().setParameter("workspace", workspace).setParameter("day", day);
         if (statement.executeUpdate() == 0) {
-            em.persist(new CacheUsage(em.getReference(Workspace.class, workspace), day));
-            try {
+            // Another node may be making the row at this moment: the second in turn finds it made.
+            turns.take(em, "cache usage " + day);
+            if (statement.executeUpdate() == 0) {
+                em.persist(new CacheUsage(em.getReference(Workspace.class, workspace), day));
                 em.flush();
-            } catch (PersistenceException raced) {
-                throw new DayStartedElsewhere(raced);
+                statement.executeUpdate();
             }
-            statement.executeUpdate();
-        }
-    }
-
-    /**
-     * Another node wrote the workspace's first row of the day at the same moment: the batch is rolled
-     * back and given back for the next one. An application exception, so that the container does not
-     * log an expected event of a cluster as a failure with its stack trace.
-     */
-    @ApplicationException(rollback = true)
-    public static class DayStartedElsewhere extends RuntimeException {
-
-        private static final long serialVersionUID = 1L;
-
-        DayStartedElsewhere(PersistenceException cause) {
-            super(cause.getMessage(), cause);
         }
     }
 

@@ -54,9 +54,6 @@ public class CacheUsageRecorder {
         }
         try {
             book.add(batch, CacheUsageBook.today());
-        } catch (CacheUsageBook.DayStartedElsewhere raced) {
-            counts.giveBack(batch);
-            LOG.fine(() -> "Another node started the day's usage at the same moment; this batch waits for the next.");
         } catch (RuntimeException failed) {
             counts.giveBack(batch);
             LOG.warning(() -> "The cache's usage counts could not be written and wait for the next batch: " + failed);
