@@ -27,7 +27,16 @@ import javax.sql.DataSource;
         name = "java:app/jdbc/gatehouse",
         className = "dev.gatehouse.config.ConfiguredDataSource",
         minPoolSize = 1,
-        maxPoolSize = 32)
+        maxPoolSize = 32,
+        // Without these the pool kept handing out the connections of a database that had gone away and
+        // come back, and the server stayed broken until restarted. Now a connection is checked before use
+        // (at most every 5 s), and one found broken empties the pool, so the next request opens new ones.
+        properties = {
+            "fish.payara.is-connection-validation-required=true",
+            "fish.payara.connection-validation-method=custom-validation",
+            "fish.payara.validation-classname=org.glassfish.api.jdbc.validation.JDBC40ConnectionValidation",
+            "fish.payara.validate-atmost-once-period-in-seconds=5",
+            "fish.payara.fail-all-connections=true"})
 public class Database {
 
     private static final Logger LOG = Logger.getLogger(Database.class.getName());

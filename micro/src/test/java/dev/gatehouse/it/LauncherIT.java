@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.h2.tools.Server;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -304,6 +305,53 @@ class LauncherIT {
             }
         }
         return seen.toString();
+    }
+
+    /**
+     * Issue 15: not ready while the database is away, and ready again without a restart once it is back;
+     * meanwhile the cache answers what lets a build go on (a miss, a refused upload), never a 5xx. The
+     * database is an H2 TCP server of the test's, which it stops and starts again.
+     */
+    @Test
+    void aNodeWhoseDatabaseGoesAwayIsNotReadyKeepsBuildsGoingAndRecoversByItself() throws Exception {
+        Path folder = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "database-away-");
+        String databasePort = String.valueOf(LaunchedNode.freePort());
+        String[] serve = {"-tcpPort", databasePort, "-baseDir", folder.resolve("database").toString(), "-ifNotExists"};
+        Server database = Server.createTcpServer(serve).start();
+        try (LaunchedNode node = LaunchedNode.start(folder.resolve("node"),
+                Map.of("GATEHOUSE_DB_URL", "jdbc:h2:tcp://127.0.0.1:" + databasePort + "/gatehouse")).awaitReady()) {
+            ClusterIT.Team team = ClusterIT.team(node);
+            byte[] artifact = "kept before the outage".getBytes(StandardCharsets.UTF_8);
+            String kept = Artifacts.hash();
+            assertEquals(200, ClusterIT.put(node, team, kept, team.token(), artifact).statusCode());
+            assertEquals(200, health(node, "ready").statusCode());
+
+            database.stop();
+            HttpResponse<String> away = health(node, "ready");
+            assertEquals(503, away.statusCode(), away.body());
+            assertTrue(away.body().contains("\"name\":\"database\",\"status\":\"DOWN\""), away.body());
+            assertEquals(200, health(node, "live").statusCode(), "the process still answers");
+            HttpResponse<byte[]> read = ClusterIT.get(node, team, kept, team.token());
+            assertEquals(404, read.statusCode(), "a miss, after which nx builds the task itself: "
+                    + new String(read.body(), StandardCharsets.UTF_8));
+            HttpResponse<String> written = ClusterIT.put(node, team, Artifacts.hash(), team.token(), artifact);
+            assertEquals(403, written.statusCode(), "a refused upload, after which nx goes on: " + written.body());
+
+            database = Server.createTcpServer(serve).start();
+            int ready = 0;
+            for (long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30); ready != 200 && System.nanoTime() < deadline;
+                    Thread.sleep(500)) {
+                ready = health(node, "ready").statusCode();
+            }
+            assertEquals(200, ready, "ready again without a restart");
+            assertArrayEquals(artifact, ClusterIT.get(node, team, kept, team.token()).body(), "served again");
+        } finally {
+            database.stop();
+        }
+    }
+
+    private static HttpResponse<String> health(LaunchedNode node, String probe) throws Exception {
+        return Api.send(HttpRequest.newBuilder(node.base.resolve("health/" + probe)));
     }
 
     private static void stop(Process launcher) throws InterruptedException {
