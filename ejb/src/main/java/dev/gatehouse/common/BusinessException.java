@@ -2,6 +2,7 @@ package dev.gatehouse.common;
 
 import jakarta.ejb.ApplicationException;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * A request refused for a reason the person can fix. Rolls back, so a refused request changes
@@ -23,9 +24,24 @@ public class BusinessException extends RuntimeException {
         this(List.of(Problem.of(message)));
     }
 
-    /** An entity's refusal of a value, shown next to the field that held it. */
-    public static BusinessException about(String field, IllegalArgumentException refused) {
-        return new BusinessException(List.of(new Problem(field, refused.getMessage())));
+    /**
+     * Runs a step that an entity checks, such as making or renaming one: its refusal of a value (an
+     * {@link IllegalArgumentException}) becomes this refusal, shown next to the field that held the value.
+     */
+    public static <T> T checking(String field, Supplier<T> step) {
+        try {
+            return step.get();
+        } catch (IllegalArgumentException refused) {
+            throw new BusinessException(List.of(new Problem(field, refused.getMessage())));
+        }
+    }
+
+    /** The same for a step that gives nothing back, such as a rename. */
+    public static void checking(String field, Runnable step) {
+        checking(field, () -> {
+            step.run();
+            return null;
+        });
     }
 
     /** The HTTP status of this refusal, the same for pages and the API. */

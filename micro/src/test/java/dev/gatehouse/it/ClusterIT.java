@@ -373,7 +373,7 @@ class ClusterIT {
                 workspace.getElementById("nxCloudId").getTextContent());
     }
 
-    private static void levels(Team team, String idLevel, String patLevel) throws IOException {
+    static void levels(Team team, String idLevel, String patLevel) throws IOException {
         HtmlPage page = team.admin().open(team.workspace());
         Browser.choose(page, "idAccessLevel", idLevel);
         Browser.choose(page, "patAccessLevel", patLevel);

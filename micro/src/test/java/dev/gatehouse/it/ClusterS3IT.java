@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.htmlunit.html.HtmlPage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -56,6 +57,29 @@ class ClusterS3IT extends ClusterIT {
             assertArrayEquals(Files.readAllBytes(s3.objects().resolve(objects.get(0))), get(b, team, raced, team.token()).body(),
                     "the object kept is the one served");
         }
+    }
+
+    @Test
+    void aPurgedTierAndADeletedWorkspaceTakeTheirObjectsOutOfTheBucket() throws Exception {
+        Team team = team(a);
+        levels(team, "READ_WRITE", "READ_WRITE");
+        assertEquals(200, put(a, team, hash(), team.token(), bytes(300)).statusCode());
+        assertEquals(200, put(b, team, hash(), null, bytes(200)).statusCode(), "anonymous, so untrusted");
+        assertEquals(1, objects(team, "untrusted").size());
+
+        HtmlPage page = team.admin().open(team.workspace());
+        page = Browser.press(Browser.press(page, "Purge the untrusted tier"), "Yes, purge the untrusted tier");
+        assertTrue(Browser.text(page).contains("Purged 1 entry in the untrusted tier"), Browser.text(page));
+        assertEquals(List.of(), objects(team, "untrusted"), "the purged entry's object is deleted");
+        assertEquals(1, objects(team, "trusted").size(), "the other tier's stays");
+
+        Browser.press(Browser.press(team.admin().open(team.workspace()), "Delete workspace"), "Yes, delete this workspace");
+        assertEquals(List.of(), s3.keys().filter(key -> key.startsWith(team.nxCloudId() + "/")).toList(),
+                "nothing of the deleted workspace is left in the bucket");
+    }
+
+    private static List<String> objects(Team team, String tier) throws Exception {
+        return s3.keys().filter(key -> key.startsWith(team.nxCloudId() + "/" + tier + "/")).toList();
     }
 
     /** Before the node-killing test, which is last. */

@@ -34,12 +34,7 @@ public class OrganizationService {
     /** Any signed-in user may create one, and becomes its first admin. */
     @RolesAllowed(Roles.USER)
     public Organization create(String name) {
-        Organization organization;
-        try {
-            organization = new Organization(name, Instant.now());
-        } catch (IllegalArgumentException refused) {
-            throw BusinessException.about(NAME_FIELD, refused);
-        }
+        Organization organization = BusinessException.checking(NAME_FIELD, () -> new Organization(name, Instant.now()));
         em.persist(organization);
         em.persist(new Membership(organization, guard.callerAccount(), Role.ADMIN, Instant.now()));
         em.flush();

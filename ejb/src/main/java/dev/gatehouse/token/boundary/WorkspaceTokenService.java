@@ -50,12 +50,8 @@ public class WorkspaceTokenService {
     public IssuedWorkspaceToken issue(long workspaceId, String name, AccessLevel level) {
         Workspace workspace = guard.administeredWorkspace(workspaceId);
         String secret = TokenFormat.generate(TokenFormat.WORKSPACE_PREFIX);
-        WorkspaceAccessToken token;
-        try {
-            token = new WorkspaceAccessToken(workspace, Names.require(name), level, secret, Instant.now());
-        } catch (IllegalArgumentException refused) {
-            throw BusinessException.about(NAME_FIELD, refused);
-        }
+        WorkspaceAccessToken token = BusinessException.checking(NAME_FIELD,
+                () -> new WorkspaceAccessToken(workspace, Names.require(name), level, secret, Instant.now()));
         em.persist(token);
         audit.record(workspace.getOrganization().getId(), "create workspace token",
                 workspace.getName() + ": " + token.describe(), null, level.label());

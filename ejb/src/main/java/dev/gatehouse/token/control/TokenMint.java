@@ -36,12 +36,7 @@ public class TokenMint {
 
     /** @param expiresInDays 30, 90 or 365, or null for a token that never expires */
     public IssuedToken mint(Account owner, String name, Integer expiresInDays) {
-        String checkedName;
-        try {
-            checkedName = Names.require(name);
-        } catch (IllegalArgumentException refused) {
-            throw BusinessException.about(NAME_FIELD, refused);
-        }
+        String checkedName = BusinessException.checking(NAME_FIELD, () -> Names.require(name));
         if (expiresInDays != null && !EXPIRY_DAYS.contains(expiresInDays)) {
             throw new BusinessException("A token expires after 30, 90 or 365 days, or never.");
         }

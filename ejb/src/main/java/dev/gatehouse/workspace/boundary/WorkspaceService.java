@@ -51,12 +51,7 @@ public class WorkspaceService {
     @RolesAllowed(Roles.USER)
     public Workspace create(long organizationId, String name) {
         Membership admin = guard.admin(organizationId);
-        Workspace workspace;
-        try {
-            workspace = new Workspace(admin.getOrganization(), name, Instant.now());
-        } catch (IllegalArgumentException refused) {
-            throw BusinessException.about(NAME_FIELD, refused);
-        }
+        Workspace workspace = BusinessException.checking(NAME_FIELD, () -> new Workspace(admin.getOrganization(), name, Instant.now()));
         em.persist(workspace);
         audit.record(organizationId, "create workspace", workspace.getName(), null, workspace.getNxCloudId());
         return workspace;
@@ -79,11 +74,7 @@ public class WorkspaceService {
     public Workspace rename(long workspaceId, String name) {
         Workspace workspace = guard.administeredWorkspace(workspaceId);
         String before = workspace.getName();
-        try {
-            workspace.rename(name);
-        } catch (IllegalArgumentException refused) {
-            throw BusinessException.about(NAME_FIELD, refused);
-        }
+        BusinessException.checking(NAME_FIELD, () -> workspace.rename(name));
         audit.record(workspace.getOrganization().getId(), "rename workspace", workspace.getNxCloudId(), before, workspace.getName());
         return workspace;
     }
@@ -106,11 +97,8 @@ public class WorkspaceService {
     public Workspace changeLevels(long workspaceId, AccessLevel idLevel, AccessLevel patLevel) {
         Workspace workspace = guard.administeredWorkspace(workspaceId);
         String before = levels(workspace);
-        try {
-            workspace.changeLevels(idLevel, patLevel);
-        } catch (IllegalArgumentException refused) {
-            throw new BusinessException(refused.getMessage());
-        }
+        // A refused pair of levels is about both fields: the page shows it above them.
+        BusinessException.checking(null, () -> workspace.changeLevels(idLevel, patLevel));
         audit.record(workspace.getOrganization().getId(), "change access levels", workspace.getName(), before, levels(workspace));
         return workspace;
     }

@@ -23,7 +23,7 @@ import java.util.List;
 public class CacheBacking implements Serializable {
 
     private static final long serialVersionUID = 1L;
-    static final String HASH_FIELD = "lookupHash";
+    public static final String HASH_FIELD = "lookupHash";
 
     @EJB
     WorkspaceCache cache;
