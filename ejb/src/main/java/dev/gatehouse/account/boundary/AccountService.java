@@ -1,15 +1,14 @@
 package dev.gatehouse.account.boundary;
 
+import dev.gatehouse.account.control.CurrentAccount;
 import dev.gatehouse.account.control.LoginThrottle;
 import dev.gatehouse.account.control.ThrottledAttempts;
 import dev.gatehouse.account.entity.Account;
 import dev.gatehouse.common.BusinessException;
 import dev.gatehouse.common.Problem;
 import dev.gatehouse.security.Roles;
-import jakarta.annotation.Resource;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -37,8 +36,8 @@ public class AccountService {
     @Inject
     ThrottledAttempts throttled;
 
-    @Resource
-    SessionContext session;
+    @Inject
+    CurrentAccount caller;
 
     /** Open to everyone: whoever signs up is by definition not signed in yet. */
     @PermitAll
@@ -107,9 +106,7 @@ public class AccountService {
 
     @RolesAllowed(Roles.USER)
     public Account currentAccount() {
-        return em.createNamedQuery(Account.BY_USERNAME, Account.class)
-                .setParameter("username", session.getCallerPrincipal().getName())
-                .getSingleResult();
+        return caller.account();
     }
 
     private Optional<Account> findByLogin(String login) {

@@ -6,7 +6,8 @@ import dev.gatehouse.cache.entity.CacheEntry;
 import dev.gatehouse.cache.entity.CacheUsage;
 import dev.gatehouse.common.NotFound;
 import dev.gatehouse.common.Turns;
-import dev.gatehouse.organization.control.Guard;
+import dev.gatehouse.account.control.CurrentAccount;
+import dev.gatehouse.organization.control.Memberships;
 import dev.gatehouse.security.Roles;
 import dev.gatehouse.workspace.entity.Workspace;
 import jakarta.annotation.security.PermitAll;
@@ -36,7 +37,10 @@ public class CacheUsageBook {
     EntityManager em;
 
     @Inject
-    Guard guard;
+    Memberships memberships;
+
+    @Inject
+    CurrentAccount caller;
 
     @Inject
     Turns turns;
@@ -71,7 +75,7 @@ public class CacheUsageBook {
     /** The last {@value #DAYS} days with any use, oldest first; for the workspace's members. */
     @RolesAllowed(Roles.USER)
     public List<CacheUsage> lastDays(long workspaceId) {
-        Workspace workspace = guard.workspace(workspaceId);
+        Workspace workspace = memberships.workspace(workspaceId);
         return em.createNamedQuery(CacheUsage.SINCE, CacheUsage.class).setParameter("workspace", workspace.getId())
                 .setParameter("since", today().minusDays(DAYS - 1)).getResultList();
     }
@@ -81,7 +85,7 @@ public class CacheUsageBook {
     public List<CacheUsage> lastDays(String nxCloudId) {
         Long workspace = workspaceId(nxCloudId);
         if (workspace == null) {
-            throw new NotFound(Guard.NO_SUCH_WORKSPACE);
+            throw new NotFound(Memberships.NO_SUCH_WORKSPACE);
         }
         return lastDays(workspace);
     }
@@ -89,7 +93,7 @@ public class CacheUsageBook {
     /** The ten largest entries, both tiers; for the workspace's members. */
     @RolesAllowed(Roles.USER)
     public List<CacheEntry> largest(long workspaceId) {
-        Workspace workspace = guard.workspace(workspaceId);
+        Workspace workspace = memberships.workspace(workspaceId);
         return em.createNamedQuery(CacheEntry.LARGEST, CacheEntry.class).setParameter("workspace", workspace.getId())
                 .setMaxResults(10).getResultList();
     }
@@ -107,7 +111,7 @@ public class CacheUsageBook {
     @RolesAllowed(Roles.USER)
     public List<WorkspaceWeek> myWeek() {
         List<Workspace> workspaces = em.createNamedQuery(Workspace.OF_MEMBER, Workspace.class)
-                .setParameter("username", guard.callerName()).getResultList();
+                .setParameter("username", caller.name()).getResultList();
         if (workspaces.isEmpty()) {
             return List.of();
         }

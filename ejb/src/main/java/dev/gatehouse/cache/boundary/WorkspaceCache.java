@@ -4,8 +4,8 @@ import dev.gatehouse.cache.control.EntryRemoval;
 import dev.gatehouse.cache.entity.CacheEntry;
 import dev.gatehouse.cache.entity.Tier;
 import dev.gatehouse.cache.entity.Writer;
-import dev.gatehouse.organization.control.Audit;
-import dev.gatehouse.organization.control.Guard;
+import dev.gatehouse.audit.control.Audit;
+import dev.gatehouse.organization.control.Memberships;
 import dev.gatehouse.security.Roles;
 import dev.gatehouse.workspace.entity.Workspace;
 import jakarta.annotation.security.RolesAllowed;
@@ -35,7 +35,7 @@ public class WorkspaceCache {
     EntityManager em;
 
     @Inject
-    Guard guard;
+    Memberships memberships;
 
     @Inject
     Audit audit;
@@ -49,7 +49,7 @@ public class WorkspaceCache {
 
     @RolesAllowed(Roles.USER)
     public List<Holding> holdings(long workspaceId) {
-        Workspace workspace = guard.administeredWorkspace(workspaceId);
+        Workspace workspace = memberships.administeredWorkspace(workspaceId);
         Map<Tier, Holding> byTier = new EnumMap<>(Tier.class);
         for (Object[] row : em.createNamedQuery(CacheEntry.TOTALS, Object[].class)
                 .setParameter("workspace", workspace.getId()).getResultList()) {
@@ -102,7 +102,7 @@ public class WorkspaceCache {
     }
 
     private List<CacheEntry> entries(long workspaceId, String namedQuery, UnaryOperator<TypedQuery<CacheEntry>> criteria) {
-        return entries(guard.administeredWorkspace(workspaceId), namedQuery, criteria);
+        return entries(memberships.administeredWorkspace(workspaceId), namedQuery, criteria);
     }
 
     private List<CacheEntry> entries(Workspace workspace, String namedQuery, UnaryOperator<TypedQuery<CacheEntry>> criteria) {
@@ -112,7 +112,7 @@ public class WorkspaceCache {
 
     private int purge(long workspaceId, String action, String what, String namedQuery,
             UnaryOperator<TypedQuery<CacheEntry>> criteria) {
-        Workspace workspace = guard.administeredWorkspace(workspaceId);
+        Workspace workspace = memberships.administeredWorkspace(workspaceId);
         List<CacheEntry> doomed = entries(workspace, namedQuery, criteria);
         removal.remove(doomed);
         audit.record(workspace.getOrganization().getId(), action, workspace.getName(), what,

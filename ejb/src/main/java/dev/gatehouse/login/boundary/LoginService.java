@@ -1,20 +1,19 @@
 package dev.gatehouse.login.boundary;
 
+import dev.gatehouse.account.control.CurrentAccount;
 import dev.gatehouse.account.entity.Account;
 import dev.gatehouse.common.NotFound;
 import dev.gatehouse.common.TooManyRequests;
 import dev.gatehouse.login.control.LoginRequestLimits;
-import dev.gatehouse.login.entity.LoginRequest;
 import dev.gatehouse.login.entity.LoginRequest.Poll;
+import dev.gatehouse.login.entity.LoginRequest;
+import dev.gatehouse.organization.entity.Names;
 import dev.gatehouse.security.Roles;
 import dev.gatehouse.token.boundary.IssuedToken;
 import dev.gatehouse.token.control.TokenMint;
-import dev.gatehouse.organization.entity.Names;
 import dev.gatehouse.token.entity.TokenFormat;
-import jakarta.annotation.Resource;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -45,8 +44,8 @@ public class LoginService {
     @Inject
     LoginRequestLimits limits;
 
-    @Resource
-    SessionContext session;
+    @Inject
+    CurrentAccount caller;
 
     /** What the CLI needs to show the person and to poll. */
     public record Started(String deviceCode, String userCode, long intervalSeconds, long expiresInSeconds) {
@@ -104,7 +103,7 @@ public class LoginService {
      */
     @RolesAllowed(Roles.USER)
     public LoginRequest open(String typedCode) {
-        String guesser = session.getCallerPrincipal().getName();
+        String guesser = caller.name();
         Instant now = Instant.now();
         if (!limits.waitBeforeGuess(guesser, now).isZero()) {
             throw new TooManyRequests("Too many unknown codes. Wait a minute, then try again.");
@@ -125,9 +124,7 @@ public class LoginService {
     @RolesAllowed(Roles.USER)
     public LoginRequest approve(String typedCode) {
         LoginRequest request = lockedOpen(typedCode);
-        Account me = em.createNamedQuery(Account.BY_USERNAME, Account.class)
-                .setParameter("username", session.getCallerPrincipal().getName()).getSingleResult();
-        request.approve(me, Instant.now());
+        request.approve(caller.account(), Instant.now());
         return request;
     }
 

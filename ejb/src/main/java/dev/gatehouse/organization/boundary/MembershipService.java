@@ -4,8 +4,8 @@ import dev.gatehouse.account.entity.Account;
 import dev.gatehouse.common.BusinessException;
 import dev.gatehouse.common.NotFound;
 import dev.gatehouse.common.Problem;
-import dev.gatehouse.organization.control.Audit;
-import dev.gatehouse.organization.control.Guard;
+import dev.gatehouse.audit.control.Audit;
+import dev.gatehouse.organization.control.Memberships;
 import dev.gatehouse.organization.entity.Membership;
 import dev.gatehouse.organization.entity.Role;
 import dev.gatehouse.security.Roles;
@@ -33,14 +33,14 @@ public class MembershipService {
     EntityManager em;
 
     @Inject
-    Guard guard;
+    Memberships memberships;
 
     @Inject
     Audit audit;
 
     @RolesAllowed(Roles.USER)
     public List<Membership> members(long organizationId) {
-        guard.member(organizationId);
+        memberships.member(organizationId);
         return em.createNamedQuery(Membership.IN, Membership.class)
                 .setParameter("organization", organizationId)
                 .getResultList();
@@ -54,7 +54,7 @@ public class MembershipService {
      */
     @RolesAllowed(Roles.USER)
     public Optional<Membership> add(long organizationId, String usernameOrEmail) {
-        Membership admin = guard.admin(organizationId);
+        Membership admin = memberships.admin(organizationId);
         String login = Account.canonical(usernameOrEmail);
         if (login.isEmpty()) {
             throw new BusinessException(List.of(new Problem(LOGIN_FIELD, "Enter the username or email of the person to add.")));
@@ -84,7 +84,7 @@ public class MembershipService {
 
     @RolesAllowed(Roles.USER)
     public void remove(long organizationId, long membershipId) {
-        guard.admin(organizationId);
+        memberships.admin(organizationId);
         Membership membership = sameOrganization(organizationId, membershipId);
         keepAnAdmin(membership);
         em.remove(membership);
@@ -93,7 +93,7 @@ public class MembershipService {
 
     @RolesAllowed(Roles.USER)
     public void changeRole(long organizationId, long membershipId, Role role) {
-        guard.admin(organizationId);
+        memberships.admin(organizationId);
         Membership membership = sameOrganization(organizationId, membershipId);
         Role before = membership.getRole();
         if (role == null || role == before) {
@@ -108,7 +108,7 @@ public class MembershipService {
 
     @RolesAllowed(Roles.USER)
     public void leave(long organizationId) {
-        Membership mine = guard.member(organizationId);
+        Membership mine = memberships.member(organizationId);
         keepAnAdmin(mine);
         em.remove(mine);
         audit.record(organizationId, "leave", mine.getAccount().getUsername(), mine.getRole(), null);
@@ -127,7 +127,7 @@ public class MembershipService {
         if (!leaving.isAdmin()) {
             return;
         }
-        guard.lockAdmins(leaving.getOrganization());
+        memberships.lockAdmins(leaving.getOrganization());
         long admins = em.createNamedQuery(Membership.COUNT_ADMINS, Long.class)
                 .setParameter("organization", leaving.getOrganization().getId())
                 .getSingleResult();

@@ -1,9 +1,10 @@
 package dev.gatehouse.organization.boundary;
 
 import dev.gatehouse.common.BusinessException;
-import dev.gatehouse.organization.control.Audit;
-import dev.gatehouse.organization.control.Guard;
-import dev.gatehouse.organization.entity.AuditRecord;
+import dev.gatehouse.audit.control.Audit;
+import dev.gatehouse.account.control.CurrentAccount;
+import dev.gatehouse.organization.control.Memberships;
+import dev.gatehouse.audit.entity.AuditRecord;
 import dev.gatehouse.organization.entity.Membership;
 import dev.gatehouse.organization.entity.Organization;
 import dev.gatehouse.organization.entity.Role;
@@ -26,7 +27,10 @@ public class OrganizationService {
     EntityManager em;
 
     @Inject
-    Guard guard;
+    Memberships memberships;
+
+    @Inject
+    CurrentAccount caller;
 
     @Inject
     Audit audit;
@@ -36,7 +40,7 @@ public class OrganizationService {
     public Organization create(String name) {
         Organization organization = BusinessException.checking(NAME_FIELD, () -> new Organization(name, Instant.now()));
         em.persist(organization);
-        em.persist(new Membership(organization, guard.callerAccount(), Role.ADMIN, Instant.now()));
+        em.persist(new Membership(organization, caller.account(), Role.ADMIN, Instant.now()));
         em.flush();
         audit.record(organization.getId(), "create organization", organization.getName(), null, organization.getName());
         return organization;
@@ -45,19 +49,19 @@ public class OrganizationService {
     @RolesAllowed(Roles.USER)
     public List<Membership> mine() {
         return em.createNamedQuery(Membership.OF_ACCOUNT, Membership.class)
-                .setParameter("username", guard.callerName())
+                .setParameter("username", caller.name())
                 .getResultList();
     }
 
     /** The caller's own membership, which also tells a page whether to offer admin actions. */
     @RolesAllowed(Roles.USER)
     public Membership myMembership(long organizationId) {
-        return guard.member(organizationId);
+        return memberships.member(organizationId);
     }
 
     @RolesAllowed(Roles.USER)
     public List<AuditRecord> auditTrail(long organizationId) {
-        guard.admin(organizationId);
+        memberships.admin(organizationId);
         return em.createNamedQuery(AuditRecord.OF, AuditRecord.class)
                 .setParameter("organization", organizationId)
                 .setMaxResults(200)

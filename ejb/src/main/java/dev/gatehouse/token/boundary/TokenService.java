@@ -1,17 +1,15 @@
 package dev.gatehouse.token.boundary;
 
-import dev.gatehouse.account.entity.Account;
+import dev.gatehouse.account.control.CurrentAccount;
+import dev.gatehouse.audit.control.Audit;
 import dev.gatehouse.common.NotFound;
-import dev.gatehouse.organization.control.Audit;
 import dev.gatehouse.security.Roles;
 import dev.gatehouse.token.control.TokenMint;
 import dev.gatehouse.token.entity.PersonalAccessToken;
 import dev.gatehouse.token.entity.TokenFormat;
-import jakarta.annotation.Resource;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
-import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -29,8 +27,8 @@ public class TokenService {
     @PersistenceContext
     EntityManager em;
 
-    @Resource
-    SessionContext session;
+    @Inject
+    CurrentAccount caller;
 
     @Inject
     Audit audit;
@@ -44,15 +42,13 @@ public class TokenService {
     /** @param expiresInDays 30, 90 or 365, or null for a token that never expires */
     @RolesAllowed(Roles.USER)
     public IssuedToken issue(String name, Integer expiresInDays) {
-        Account owner = em.createNamedQuery(Account.BY_USERNAME, Account.class)
-                .setParameter("username", session.getCallerPrincipal().getName()).getSingleResult();
-        return mint.mint(owner, name, expiresInDays);
+        return mint.mint(caller.account(), name, expiresInDays);
     }
 
     @RolesAllowed(Roles.USER)
     public List<PersonalAccessToken> mine() {
         return em.createNamedQuery(PersonalAccessToken.OF_ACCOUNT, PersonalAccessToken.class)
-                .setParameter("username", session.getCallerPrincipal().getName())
+                .setParameter("username", caller.name())
                 .getResultList();
     }
 
@@ -60,7 +56,7 @@ public class TokenService {
     @RolesAllowed(Roles.USER)
     public PersonalAccessToken revoke(long tokenId) {
         PersonalAccessToken token = em.find(PersonalAccessToken.class, tokenId);
-        if (token == null || !token.getAccount().getUsername().equals(session.getCallerPrincipal().getName())) {
+        if (token == null || !token.getAccount().getUsername().equals(caller.name())) {
             throw new NotFound("No such token among yours.");
         }
         Instant now = Instant.now();

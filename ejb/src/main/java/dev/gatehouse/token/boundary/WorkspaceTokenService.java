@@ -2,8 +2,8 @@ package dev.gatehouse.token.boundary;
 
 import dev.gatehouse.common.BusinessException;
 import dev.gatehouse.common.NotFound;
-import dev.gatehouse.organization.control.Audit;
-import dev.gatehouse.organization.control.Guard;
+import dev.gatehouse.audit.control.Audit;
+import dev.gatehouse.organization.control.Memberships;
 import dev.gatehouse.organization.entity.Names;
 import dev.gatehouse.security.Roles;
 import dev.gatehouse.token.entity.TokenFormat;
@@ -32,7 +32,7 @@ public class WorkspaceTokenService {
     EntityManager em;
 
     @Inject
-    Guard guard;
+    Memberships memberships;
 
     @Inject
     Audit audit;
@@ -48,7 +48,7 @@ public class WorkspaceTokenService {
 
     @RolesAllowed(Roles.USER)
     public IssuedWorkspaceToken issue(long workspaceId, String name, AccessLevel level) {
-        Workspace workspace = guard.administeredWorkspace(workspaceId);
+        Workspace workspace = memberships.administeredWorkspace(workspaceId);
         String secret = TokenFormat.generate(TokenFormat.WORKSPACE_PREFIX);
         WorkspaceAccessToken token = BusinessException.checking(NAME_FIELD,
                 () -> new WorkspaceAccessToken(workspace, Names.require(name), level, secret, Instant.now()));
@@ -61,14 +61,14 @@ public class WorkspaceTokenService {
     @RolesAllowed(Roles.USER)
     public List<WorkspaceAccessToken> of(long workspaceId) {
         return em.createNamedQuery(WorkspaceAccessToken.OF_WORKSPACE, WorkspaceAccessToken.class)
-                .setParameter("workspace", guard.administeredWorkspace(workspaceId))
+                .setParameter("workspace", memberships.administeredWorkspace(workspaceId))
                 .getResultList();
     }
 
     /** A token of another workspace is answered as if it did not exist. */
     @RolesAllowed(Roles.USER)
     public void revoke(long workspaceId, long tokenId) {
-        Workspace workspace = guard.administeredWorkspace(workspaceId);
+        Workspace workspace = memberships.administeredWorkspace(workspaceId);
         WorkspaceAccessToken token = em.find(WorkspaceAccessToken.class, tokenId);
         if (token == null || !token.getWorkspace().getId().equals(workspace.getId())) {
             throw new NotFound("No such token for this workspace.");

@@ -3,7 +3,7 @@ package dev.gatehouse.token.control;
 import dev.gatehouse.account.entity.Account;
 import dev.gatehouse.common.BusinessException;
 import dev.gatehouse.common.Problem;
-import dev.gatehouse.organization.control.Audit;
+import dev.gatehouse.audit.control.Audit;
 import dev.gatehouse.organization.entity.Names;
 import dev.gatehouse.token.boundary.IssuedToken;
 import dev.gatehouse.token.entity.PersonalAccessToken;

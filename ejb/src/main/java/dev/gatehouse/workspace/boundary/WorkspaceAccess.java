@@ -1,6 +1,6 @@
 package dev.gatehouse.workspace.boundary;
 
-import dev.gatehouse.organization.entity.Membership;
+import dev.gatehouse.organization.control.Memberships;
 import dev.gatehouse.workspace.entity.AccessLevel;
 import dev.gatehouse.workspace.entity.Caller;
 import dev.gatehouse.workspace.entity.Workspace;
@@ -8,6 +8,7 @@ import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.Optional;
@@ -23,6 +24,9 @@ public class WorkspaceAccess {
     @PersistenceContext
     EntityManager em;
 
+    @Inject
+    Memberships memberships;
+
     /**
      * An unknown id gives NONE, exactly like a workspace that admits nobody by id. Open to everyone:
      * an anonymous caller may ask what the id alone allows.
@@ -34,7 +38,7 @@ public class WorkspaceAccess {
     public AccessLevel levelFor(String nxCloudId, String username) {
         return workspace(nxCloudId)
                 .map(workspace -> workspace.levelFor(username == null ? Caller.anonymous()
-                        : Caller.pat(isMember(username, workspace))))
+                        : Caller.pat(memberships.of(username, workspace.getOrganization().getId()).isPresent())))
                 .orElse(AccessLevel.NONE);
     }
 
@@ -42,12 +46,5 @@ public class WorkspaceAccess {
         return em.createNamedQuery(Workspace.BY_NX_CLOUD_ID, Workspace.class)
                 .setParameter("nxCloudId", nxCloudId)
                 .getResultStream().findFirst();
-    }
-
-    private boolean isMember(String username, Workspace workspace) {
-        return !em.createNamedQuery(Membership.OF_ACCOUNT_IN, Membership.class)
-                .setParameter("organization", workspace.getOrganization().getId())
-                .setParameter("username", username)
-                .getResultList().isEmpty();
     }
 }

@@ -7,8 +7,8 @@ import dev.gatehouse.common.AfterCommit;
 import dev.gatehouse.common.BusinessException;
 import dev.gatehouse.common.Problem;
 import dev.gatehouse.config.Sizes;
-import dev.gatehouse.organization.control.Audit;
-import dev.gatehouse.organization.control.Guard;
+import dev.gatehouse.audit.control.Audit;
+import dev.gatehouse.organization.control.Memberships;
 import dev.gatehouse.organization.entity.Membership;
 import dev.gatehouse.security.Roles;
 import dev.gatehouse.token.entity.WorkspaceAccessToken;
@@ -37,7 +37,7 @@ public class WorkspaceService {
     EntityManager em;
 
     @Inject
-    Guard guard;
+    Memberships memberships;
 
     @Inject
     Audit audit;
@@ -50,7 +50,7 @@ public class WorkspaceService {
 
     @RolesAllowed(Roles.USER)
     public Workspace create(long organizationId, String name) {
-        Membership admin = guard.admin(organizationId);
+        Membership admin = memberships.admin(organizationId);
         Workspace workspace = BusinessException.checking(NAME_FIELD, () -> new Workspace(admin.getOrganization(), name, Instant.now()));
         em.persist(workspace);
         audit.record(organizationId, "create workspace", workspace.getName(), null, workspace.getNxCloudId());
@@ -59,7 +59,7 @@ public class WorkspaceService {
 
     @RolesAllowed(Roles.USER)
     public List<Workspace> of(long organizationId) {
-        guard.member(organizationId);
+        memberships.member(organizationId);
         return em.createNamedQuery(Workspace.IN, Workspace.class)
                 .setParameter("organization", organizationId)
                 .getResultList();
@@ -67,12 +67,12 @@ public class WorkspaceService {
 
     @RolesAllowed(Roles.USER)
     public Workspace find(long workspaceId) {
-        return guard.workspace(workspaceId);
+        return memberships.workspace(workspaceId);
     }
 
     @RolesAllowed(Roles.USER)
     public Workspace rename(long workspaceId, String name) {
-        Workspace workspace = guard.administeredWorkspace(workspaceId);
+        Workspace workspace = memberships.administeredWorkspace(workspaceId);
         String before = workspace.getName();
         BusinessException.checking(NAME_FIELD, () -> workspace.rename(name));
         audit.record(workspace.getOrganization().getId(), "rename workspace", workspace.getNxCloudId(), before, workspace.getName());
@@ -82,7 +82,7 @@ public class WorkspaceService {
     /** Its cache, its usage and its access tokens go with it. */
     @RolesAllowed(Roles.USER)
     public void delete(long workspaceId) {
-        Workspace workspace = guard.administeredWorkspace(workspaceId);
+        Workspace workspace = memberships.administeredWorkspace(workspaceId);
         em.createNamedQuery(CacheEntry.DELETE_OF).setParameter("workspace", workspace).executeUpdate();
         em.createNamedQuery(CacheUsage.DELETE_OF).setParameter("workspace", workspace).executeUpdate();
         em.createNamedQuery(WorkspaceAccessToken.DELETE_OF).setParameter("workspace", workspace).executeUpdate();
@@ -95,7 +95,7 @@ public class WorkspaceService {
 
     @RolesAllowed(Roles.USER)
     public Workspace changeLevels(long workspaceId, AccessLevel idLevel, AccessLevel patLevel) {
-        Workspace workspace = guard.administeredWorkspace(workspaceId);
+        Workspace workspace = memberships.administeredWorkspace(workspaceId);
         String before = levels(workspace);
         // A refused pair of levels is about both fields: the page shows it above them.
         BusinessException.checking(null, () -> workspace.changeLevels(idLevel, patLevel));
@@ -106,7 +106,7 @@ public class WorkspaceService {
     /** Whether members' uploads go to the trusted tier of the cache, and members read only that tier. */
     @RolesAllowed(Roles.USER)
     public Workspace trustMembersUploads(long workspaceId, boolean trusted) {
-        Workspace workspace = guard.administeredWorkspace(workspaceId);
+        Workspace workspace = memberships.administeredWorkspace(workspaceId);
         boolean before = workspace.isMembersUploadsTrusted();
         workspace.trustMembersUploads(trusted);
         audit.record(workspace.getOrganization().getId(), "change members' upload trust", workspace.getName(),
@@ -122,7 +122,7 @@ public class WorkspaceService {
      */
     @RolesAllowed(Roles.USER)
     public Workspace limitCache(long workspaceId, String size) {
-        Workspace workspace = guard.administeredWorkspace(workspaceId);
+        Workspace workspace = memberships.administeredWorkspace(workspaceId);
         Long before = workspace.getCacheLimit();
         Long bytes = size == null || size.isBlank() ? null : Sizes.parse(size).orElseThrow(() -> new BusinessException(
                 List.of(new Problem(CACHE_LIMIT_FIELD, "A storage limit is " + Sizes.FORMAT + ", or blank for the server's default."))));

@@ -1,4 +1,4 @@
 /**
- * Organizations, their memberships with roles, and the audit trail of changes to them.
+ * Organizations and their memberships with roles.
  */
 package dev.gatehouse.organization.entity;

@@ -4,7 +4,7 @@ import dev.gatehouse.account.entity.Account;
 import dev.gatehouse.common.web.Messages;
 import dev.gatehouse.organization.boundary.MembershipService;
 import dev.gatehouse.organization.boundary.OrganizationService;
-import dev.gatehouse.organization.entity.AuditRecord;
+import dev.gatehouse.audit.entity.AuditRecord;
 import dev.gatehouse.organization.entity.Membership;
 import dev.gatehouse.organization.entity.Role;
 import dev.gatehouse.workspace.boundary.WorkspaceService;

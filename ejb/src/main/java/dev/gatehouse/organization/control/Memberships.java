@@ -1,6 +1,6 @@
 package dev.gatehouse.organization.control;
 
-import dev.gatehouse.account.entity.Account;
+import dev.gatehouse.account.control.CurrentAccount;
 import dev.gatehouse.common.Forbidden;
 import dev.gatehouse.common.NotFound;
 import dev.gatehouse.organization.entity.Membership;
@@ -11,16 +11,16 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
-import java.security.Principal;
 import java.util.Optional;
 
 /**
- * The membership checks every organization, workspace and workspace-token service makes before it
- * acts. An organization or workspace the caller does not belong to is reported exactly like one
- * that does not exist, so guessing ids reveals nothing.
+ * Who belongs to which organization, the one place every feature asks: the checks each service
+ * makes of the caller before it acts, and membership of anyone for the cache's access decision. An
+ * organization or workspace the caller does not belong to is reported exactly like one that does
+ * not exist, so guessing ids reveals nothing.
  */
 @Dependent
-public class Guard {
+public class Memberships {
 
     public static final String NO_SUCH_ORGANIZATION = "No such organization, or you are not a member of it.";
     public static final String ADMINS_ONLY = "Only the organization's admins can do this.";
@@ -30,20 +30,10 @@ public class Guard {
     EntityManager em;
 
     @Inject
-    Principal caller;
-
-    public String callerName() {
-        return caller.getName();
-    }
-
-    public Account callerAccount() {
-        return em.createNamedQuery(Account.BY_USERNAME, Account.class)
-                .setParameter("username", caller.getName())
-                .getSingleResult();
-    }
+    CurrentAccount caller;
 
     public Membership member(long organizationId) {
-        return membership(organizationId).orElseThrow(() -> new NotFound(NO_SUCH_ORGANIZATION));
+        return of(caller.name(), organizationId).orElseThrow(() -> new NotFound(NO_SUCH_ORGANIZATION));
     }
 
     public Membership admin(long organizationId) {
@@ -57,7 +47,7 @@ public class Guard {
     /** A workspace of one of the caller's organizations; any other reads as one that does not exist. */
     public Workspace workspace(long workspaceId) {
         Workspace workspace = em.find(Workspace.class, workspaceId);
-        if (workspace == null || membership(workspace.getOrganization().getId()).isEmpty()) {
+        if (workspace == null || of(caller.name(), workspace.getOrganization().getId()).isEmpty()) {
             throw new NotFound(NO_SUCH_WORKSPACE);
         }
         return workspace;
@@ -70,10 +60,11 @@ public class Guard {
         return workspace;
     }
 
-    private Optional<Membership> membership(long organizationId) {
+    /** Anyone's membership, not only the caller's: a cache request names its person by token. */
+    public Optional<Membership> of(String username, long organizationId) {
         return em.createNamedQuery(Membership.OF_ACCOUNT_IN, Membership.class)
                 .setParameter("organization", organizationId)
-                .setParameter("username", caller.getName())
+                .setParameter("username", username)
                 .getResultStream()
                 .findFirst();
     }

@@ -1,11 +1,11 @@
-package dev.gatehouse.organization.control;
+package dev.gatehouse.audit.control;
 
-import dev.gatehouse.organization.entity.AuditRecord;
+import dev.gatehouse.account.control.CurrentAccount;
+import dev.gatehouse.audit.entity.AuditRecord;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.security.Principal;
 import java.time.Instant;
 
 /**
@@ -19,11 +19,11 @@ public class Audit {
     EntityManager em;
 
     @Inject
-    Principal caller;
+    CurrentAccount caller;
 
     /** @param organizationId null for a change to the caller's own account */
     public void record(Long organizationId, String action, String subject, Object before, Object after) {
-        recordAs(caller.getName(), organizationId, action, subject, before, after);
+        recordAs(caller.name(), organizationId, action, subject, before, after);
     }
 
     /** For changes made on someone's behalf by a caller without an identity, such as a CLI log-in. */

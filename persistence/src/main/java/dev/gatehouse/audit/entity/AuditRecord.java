@@ -1,4 +1,4 @@
-package dev.gatehouse.organization.entity;
+package dev.gatehouse.audit.entity;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

@@ -1,0 +1,4 @@
+/**
+ * The audit trail: who changed what in an organization or in their own account, and when.
+ */
+package dev.gatehouse.audit.entity;
