@@ -41,7 +41,7 @@ public class CacheService {
     ArtifactStore store;
 
     @EJB
-    CacheLedger ledger;
+    CacheEntries entries;
 
     @Resource
     SessionContext session;
@@ -67,7 +67,7 @@ public class CacheService {
             return Written.EXISTS;
         }
         // Stored, it would only make the eviction take it and everything else of the workspace's.
-        if (length > ledger.storageLimitOf(nxCloudId).orElse(Long.MAX_VALUE)) {
+        if (length > entries.storageLimitOf(nxCloudId).orElse(Long.MAX_VALUE)) {
             return Written.OVER_WORKSPACE_LIMIT;
         }
         Optional<Stored> stored;
@@ -83,7 +83,7 @@ public class CacheService {
         }
         String failure;
         try {
-            if (ledger.record(key, tier, length, stored.get(), writer, clientAddress)) {
+            if (entries.record(key, tier, length, stored.get(), writer, clientAddress)) {
                 return Written.STORED;
             }
             failure = "the database refused it";

@@ -34,7 +34,7 @@ public class TokenService {
     Audit audit;
 
     @EJB
-    TokenUse lastUse;
+    TokenLastUse lastUse;
 
     @Inject
     TokenMint mint;

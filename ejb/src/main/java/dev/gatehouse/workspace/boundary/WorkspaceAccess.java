@@ -2,7 +2,7 @@ package dev.gatehouse.workspace.boundary;
 
 import dev.gatehouse.organization.control.Memberships;
 import dev.gatehouse.workspace.entity.AccessLevel;
-import dev.gatehouse.workspace.entity.Caller;
+import dev.gatehouse.workspace.entity.Requester;
 import dev.gatehouse.workspace.entity.Workspace;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.Stateless;
@@ -37,8 +37,8 @@ public class WorkspaceAccess {
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public AccessLevel levelFor(String nxCloudId, String username) {
         return workspace(nxCloudId)
-                .map(workspace -> workspace.levelFor(username == null ? Caller.anonymous()
-                        : Caller.pat(memberships.of(username, workspace.getOrganization().getId()).isPresent())))
+                .map(workspace -> workspace.levelFor(username == null ? Requester.anonymous()
+                        : Requester.pat(memberships.of(username, workspace.getOrganization().getId()).isPresent())))
                 .orElse(AccessLevel.NONE);
     }
 

@@ -87,36 +87,36 @@ public class Workspace implements Serializable {
      * its own workspace and nothing elsewhere; members with a personal access token get the PAT
      * level; everyone else who knows the id gets the ID level.
      */
-    public AccessLevel levelFor(Caller caller) {
-        return levelFor(nxCloudId, idAccessLevel, patAccessLevel, caller);
+    public AccessLevel levelFor(Requester requester) {
+        return levelFor(nxCloudId, idAccessLevel, patAccessLevel, requester);
     }
 
     /** The same decision from a workspace's columns, for the cache's hot path, which reads them without an entity. */
-    public static AccessLevel levelFor(String nxCloudId, AccessLevel idAccessLevel, AccessLevel patAccessLevel, Caller caller) {
-        if (caller instanceof Caller.WorkspaceTokenHolder holder) {
+    public static AccessLevel levelFor(String nxCloudId, AccessLevel idAccessLevel, AccessLevel patAccessLevel, Requester requester) {
+        if (requester instanceof Requester.WorkspaceTokenHolder holder) {
             return holder.nxCloudId().equals(nxCloudId) ? holder.level() : AccessLevel.NONE;
         }
-        if (caller instanceof Caller.PatHolder holder && holder.member()) {
+        if (requester instanceof Requester.PatHolder holder && holder.member()) {
             return patAccessLevel;
         }
         return idAccessLevel;
     }
 
     /**
-     * Whether the workspace trusts a caller's uploads, and so serves them only trusted entries: its
+     * Whether the workspace trusts a requester's uploads, and so serves them only trusted entries: its
      * own read-write workspace tokens (CI on protected branches), and its members when the
      * workspace trusts members' uploads. Never anyone who only knows the id.
      */
-    public boolean trusts(Caller caller) {
-        return trusts(nxCloudId, membersUploadsTrusted, caller);
+    public boolean trusts(Requester requester) {
+        return trusts(nxCloudId, membersUploadsTrusted, requester);
     }
 
     /** The same decision from a workspace's columns, for the cache's hot path. */
-    public static boolean trusts(String nxCloudId, boolean membersUploadsTrusted, Caller caller) {
-        if (caller instanceof Caller.WorkspaceTokenHolder holder) {
+    public static boolean trusts(String nxCloudId, boolean membersUploadsTrusted, Requester requester) {
+        if (requester instanceof Requester.WorkspaceTokenHolder holder) {
             return holder.nxCloudId().equals(nxCloudId) && holder.level() == AccessLevel.READ_WRITE;
         }
-        return caller instanceof Caller.PatHolder holder && holder.member() && membersUploadsTrusted;
+        return requester instanceof Requester.PatHolder holder && holder.member() && membersUploadsTrusted;
     }
 
     public void trustMembersUploads(boolean trusted) {

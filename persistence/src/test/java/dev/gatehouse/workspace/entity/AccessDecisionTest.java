@@ -51,7 +51,7 @@ class AccessDecisionTest {
     void matrix(String kind, AccessLevel idLevel, AccessLevel patLevel, boolean read, boolean write) {
         Workspace workspace = new Workspace(new Organization("acme", Instant.EPOCH), "web", Instant.EPOCH);
         workspace.changeLevels(idLevel, patLevel);
-        AccessLevel level = workspace.levelFor(Callers.of(kind, workspace.getNxCloudId()));
+        AccessLevel level = workspace.levelFor(Requesters.of(kind, workspace.getNxCloudId()));
         assertEquals(read, level.allowsRead(), "read");
         assertEquals(write, level.allowsWrite(), "write");
     }

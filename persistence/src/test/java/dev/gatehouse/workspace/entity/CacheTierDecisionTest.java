@@ -34,11 +34,11 @@ class CacheTierDecisionTest {
     })
     void matrix(String writer, boolean membersTrusted, Tier tier, String readers) {
         Workspace workspace = workspace(membersTrusted);
-        Tier written = Tier.writtenBy(workspace.trusts(Callers.of(writer, workspace.getNxCloudId())));
+        Tier written = Tier.writtenBy(workspace.trusts(Requesters.of(writer, workspace.getNxCloudId())));
         assertEquals(tier, written, "tier");
         List<String> gotIt = new ArrayList<>();
         for (String reader : READERS) {
-            if (Tier.readBy(workspace.trusts(Callers.of(reader, workspace.getNxCloudId()))).contains(written)) {
+            if (Tier.readBy(workspace.trusts(Requesters.of(reader, workspace.getNxCloudId()))).contains(written)) {
                 gotIt.add(reader);
             }
         }
@@ -54,7 +54,7 @@ class CacheTierDecisionTest {
     @Test
     void anotherWorkspacesTokenIsNeverTrusted() {
         Workspace workspace = workspace(true);
-        assertEquals(false, workspace.trusts(Callers.of("other-ci-token", workspace.getNxCloudId())));
+        assertEquals(false, workspace.trusts(Requesters.of("other-ci-token", workspace.getNxCloudId())));
     }
 
     @Test
@@ -62,7 +62,7 @@ class CacheTierDecisionTest {
         Workspace workspace = workspace(true);
         assertEquals(true, workspace.isMembersUploadsTrusted());
         workspace.trustMembersUploads(false);
-        assertEquals(false, workspace.trusts(Caller.pat(true)));
+        assertEquals(false, workspace.trusts(Requester.pat(true)));
     }
 
     private static Workspace workspace(boolean membersTrusted) {

@@ -3,7 +3,7 @@ package dev.gatehouse.security.web;
 import dev.gatehouse.account.boundary.AccountService;
 import dev.gatehouse.config.ConfiguredDataSource;
 import dev.gatehouse.token.boundary.TokenService;
-import dev.gatehouse.token.boundary.TokenUse;
+import dev.gatehouse.token.boundary.TokenLastUse;
 import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
 import jakarta.security.auth.message.config.AuthConfigFactory;
@@ -22,7 +22,7 @@ public class AuthModuleRegistration implements ServletContextListener {
     TokenService tokens;
 
     @EJB
-    TokenUse lastUse;
+    TokenLastUse lastUse;
 
     @Inject
     SignIns signIns;
@@ -35,7 +35,7 @@ public class AuthModuleRegistration implements ServletContextListener {
         lookupConnections = new LookupConnections(new ConfiguredDataSource());
         AuthConfigFactory.getFactory().registerServerAuthModule(
                 new GatehouseAuthModule(accounts, bearer,
-                        new CacheCallers(new CacheAccessLookup(lookupConnections), bearer, lastUse), signIns),
+                        new CacheAuthentication(new CacheAccessLookup(lookupConnections), bearer, lastUse), signIns),
                 event.getServletContext());
     }
 

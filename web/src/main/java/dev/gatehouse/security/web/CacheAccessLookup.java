@@ -3,7 +3,7 @@ package dev.gatehouse.security.web;
 import dev.gatehouse.token.entity.TokenFormat;
 import dev.gatehouse.token.entity.TokenStatus;
 import dev.gatehouse.workspace.entity.AccessLevel;
-import dev.gatehouse.workspace.entity.Caller;
+import dev.gatehouse.workspace.entity.Requester;
 import dev.gatehouse.workspace.entity.Workspace;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -16,8 +16,8 @@ import java.util.Optional;
 /**
  * The cache's one read per request: the presented token, its owner, the workspace in the path and
  * the owner's membership there, in one indexed statement, fed to the access decision
- * ({@link Workspace#levelFor(String, AccessLevel, AccessLevel, Caller)}) and the trust decision
- * ({@link Workspace#trusts(String, boolean, Caller)}). Plain JDBC on the
+ * ({@link Workspace#levelFor(String, AccessLevel, AccessLevel, Requester)}) and the trust decision
+ * ({@link Workspace#trusts(String, boolean, Requester)}). Plain JDBC on the
  * application's database ({@link LookupConnections}), because this is the hot path and the same read
  * through JPA costs two to two and a half times as much here; the tables stay JPA entities
  * everywhere else. Read fresh on every request, so a revocation, a removal or a level change holds for the very next one, on
@@ -68,7 +68,7 @@ final class CacheAccessLookup {
                 TokenStatus status = row.getObject(2) != null ? TokenStatus.REVOKED
                         : expires != null && !now.isBefore(expires) ? TokenStatus.EXPIRED : TokenStatus.ACTIVE;
                 String idLevel = row.getString(7);
-                Caller owner = Caller.pat(row.getLong(10) > 0);
+                Requester owner = Requester.pat(row.getLong(10) > 0);
                 AccessLevel level = idLevel == null ? AccessLevel.NONE : Workspace.levelFor(nxCloudId,
                         AccessLevel.valueOf(idLevel), AccessLevel.valueOf(row.getString(8)), owner);
                 boolean trusted = idLevel != null && Workspace.trusts(nxCloudId, row.getBoolean(9), owner);
@@ -88,7 +88,7 @@ final class CacheAccessLookup {
                     return Optional.empty();
                 }
                 // Its own level on its own workspace, none elsewhere: the workspace's own levels play no part.
-                Caller holder = Caller.workspaceToken(row.getString(4), AccessLevel.valueOf(row.getString(2)));
+                Requester holder = Requester.workspaceToken(row.getString(4), AccessLevel.valueOf(row.getString(2)));
                 return Optional.of(new WorkspaceToken(row.getLong(5), row.getString(1),
                         Workspace.levelFor(nxCloudId, AccessLevel.NONE, AccessLevel.NONE, holder),
                         Workspace.trusts(nxCloudId, false, holder)));

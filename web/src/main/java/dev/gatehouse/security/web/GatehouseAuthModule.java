@@ -42,14 +42,14 @@ final class GatehouseAuthModule implements ServerAuthModule {
 
     private final AccountService accounts;
     private final BearerAuthentication bearer;
-    private final CacheCallers cacheCallers;
+    private final CacheAuthentication cacheAuthentication;
     private final SignIns signIns;
     private CallbackHandler handler;
 
-    GatehouseAuthModule(AccountService accounts, BearerAuthentication bearer, CacheCallers cacheCallers, SignIns signIns) {
+    GatehouseAuthModule(AccountService accounts, BearerAuthentication bearer, CacheAuthentication cacheAuthentication, SignIns signIns) {
         this.accounts = accounts;
         this.bearer = bearer;
-        this.cacheCallers = cacheCallers;
+        this.cacheAuthentication = cacheAuthentication;
         this.signIns = signIns;
     }
 
@@ -80,7 +80,7 @@ final class GatehouseAuthModule implements ServerAuthModule {
         }
         RequestKind kind = RequestKind.ofPath(path);
         if (kind == RequestKind.CACHE) {
-            Identity caller = cacheCallers.identify(request, response);
+            Identity caller = cacheAuthentication.identify(request, response);
             if (caller == null) {
                 CacheRefusals.log(request, response.getStatus(), "its token was refused, or access could not be checked");
                 return AuthStatus.SEND_FAILURE;

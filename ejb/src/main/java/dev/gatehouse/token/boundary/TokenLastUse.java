@@ -11,7 +11,7 @@ import java.time.Instant;
 
 /** Writes a token's last use, apart from the lookup that found it, which needs no transaction. */
 @Stateless
-public class TokenUse {
+public class TokenLastUse {
 
     @PersistenceContext
     EntityManager em;

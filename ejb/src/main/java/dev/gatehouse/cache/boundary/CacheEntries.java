@@ -22,7 +22,7 @@ import java.util.OptionalLong;
 
 /** Records stored artifacts, each in a short transaction of its own after its bytes are in place. */
 @Stateless
-public class CacheLedger {
+public class CacheEntries {
 
     @PersistenceContext
     EntityManager em;

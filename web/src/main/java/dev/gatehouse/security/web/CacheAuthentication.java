@@ -8,7 +8,7 @@ import dev.gatehouse.cache.web.CacheServlet;
 import dev.gatehouse.security.CachePrincipals;
 import dev.gatehouse.security.Roles;
 import dev.gatehouse.token.boundary.BearerCheck;
-import dev.gatehouse.token.boundary.TokenUse;
+import dev.gatehouse.token.boundary.TokenLastUse;
 import dev.gatehouse.token.entity.PersonalAccessToken;
 import dev.gatehouse.token.entity.TokenFormat;
 import dev.gatehouse.workspace.entity.AccessLevel;
@@ -32,15 +32,15 @@ import java.util.logging.Logger;
  * servlet as a request attribute, for the entry's provenance.
  * Nothing is remembered between requests. Every refusal says why, in the API's own sentences.
  */
-final class CacheCallers {
+final class CacheAuthentication {
 
-    private static final Logger LOG = Logger.getLogger(CacheCallers.class.getName());
+    private static final Logger LOG = Logger.getLogger(CacheAuthentication.class.getName());
 
     private final CacheAccessLookup lookup;
     private final BearerAuthentication bearer;
-    private final TokenUse lastUse;
+    private final TokenLastUse lastUse;
 
-    CacheCallers(CacheAccessLookup lookup, BearerAuthentication bearer, TokenUse lastUse) {
+    CacheAuthentication(CacheAccessLookup lookup, BearerAuthentication bearer, TokenLastUse lastUse) {
         this.lookup = lookup;
         this.bearer = bearer;
         this.lastUse = lastUse;

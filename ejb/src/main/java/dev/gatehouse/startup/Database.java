@@ -1,6 +1,9 @@
-package dev.gatehouse.config;
+package dev.gatehouse.startup;
 
 import dev.gatehouse.cache.control.FlatLayoutMove;
+import dev.gatehouse.config.ConfiguredDataSource;
+import dev.gatehouse.config.Schema;
+import dev.gatehouse.config.Settings;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.annotation.sql.DataSourceDefinition;
