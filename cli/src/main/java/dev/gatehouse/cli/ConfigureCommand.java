@@ -1,6 +1,5 @@
 package dev.gatehouse.cli;
 
-import dev.gatehouse.cli.Gatehouse.Failure;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -24,9 +23,9 @@ class ConfigureCommand implements Callable<Integer> {
                     + " and digits. Copy it again from your profile page.");
         }
         Server server = serverOption.server();
-        NxCloudIni ini = Gatehouse.ini();
+        NxCloudIni ini = LocalFiles.ini();
         ini.putToken(server.url(), pat);
-        Gatehouse.save(ini);
+        LocalFiles.save(ini);
         System.out.println("Saved the token for " + server.url() + " in " + ini.file().toAbsolutePath());
         return 0;
     }

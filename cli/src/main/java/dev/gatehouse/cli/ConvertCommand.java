@@ -1,6 +1,5 @@
 package dev.gatehouse.cli;
 
-import dev.gatehouse.cli.Gatehouse.Failure;
 import jakarta.json.Json;
 import jakarta.json.JsonReader;
 import java.io.IOException;
@@ -22,7 +21,7 @@ class ConvertCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        NxJson nxJson = Gatehouse.workspace().orElseThrow(() ->
+        NxJson nxJson = LocalFiles.workspace().orElseThrow(() ->
                 new Failure(2, "There is no nx.json here: run this in the root folder of an Nx workspace."));
         String token = nxJson.legacyAccessToken().orElseThrow(() -> new Failure(2, nxJson.file()
                 + " has no nxCloudAccessToken to convert" + nxJson.nxCloudId().map(id -> "; it uses nxCloudId " + id + " already.").orElse(".")));

@@ -1,6 +1,5 @@
 package dev.gatehouse.cli;
 
-import dev.gatehouse.cli.Gatehouse.Failure;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -16,7 +15,7 @@ class EnvCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        NxJson nxJson = Gatehouse.workspace().orElseThrow(() ->
+        NxJson nxJson = LocalFiles.workspace().orElseThrow(() ->
                 new Failure(2, "There is no nx.json here: run this in the root folder of an Nx workspace."));
         String nxCloudId = nxJson.nxCloudId().orElseThrow(() -> new Failure(2, nxJson.file()
                 + " has no nxCloudId. Create a workspace in Gatehouse and paste its { \"nxCloudId\": \"…\" } there."));
@@ -25,7 +24,7 @@ class EnvCommand implements Callable<Integer> {
                     + " Paste the id from the workspace's page in Gatehouse.");
         }
         Server server = serverOption.server();
-        NxCloudIni ini = Gatehouse.ini();
+        NxCloudIni ini = LocalFiles.ini();
         Optional<String> token = ini.token(server.url());
         System.out.println("export NX_SELF_HOSTED_REMOTE_CACHE_SERVER=" + quoted(server.url() + "/nx/" + nxCloudId));
         if (token.isPresent()) {

@@ -1,8 +1,5 @@
 package dev.gatehouse.cli;
 
-import java.io.IOException;
-import java.nio.file.Path;
-import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -16,8 +13,6 @@ import picocli.CommandLine.Command;
         subcommands = {LoginCommand.class, LogoutCommand.class, ConfigureCommand.class, ConvertCommand.class,
                 EnvCommand.class, StatusCommand.class})
 public class Gatehouse implements Runnable {
-
-    static final String DEFAULT_URL = "http://127.0.0.1:8080";
 
     @Override
     public void run() {
@@ -35,54 +30,5 @@ public class Gatehouse implements Runnable {
             return 2;
         });
         System.exit(commandLine.execute(arguments));
-    }
-
-    /** A failure the person can act on; its message is all they see. */
-    static final class Failure extends RuntimeException {
-
-        private static final long serialVersionUID = 1L;
-        final int exitCode;
-
-        Failure(int exitCode, String message) {
-            super(message);
-            this.exitCode = exitCode;
-        }
-    }
-
-    static Map<String, String> environment() {
-        return System.getenv();
-    }
-
-    /** The server: as given, else {@code nxCloudUrl} from ./nx.json, else the local default. */
-    static String serverUrl(String given) {
-        if (given != null && !given.isBlank()) {
-            return given;
-        }
-        return workspace().flatMap(NxJson::nxCloudUrl).orElse(DEFAULT_URL);
-    }
-
-    static java.util.Optional<NxJson> workspace() {
-        try {
-            return NxJson.find(Path.of(""));
-        } catch (IOException e) {
-            throw new Failure(2, e.getMessage() + " It was not changed.");
-        }
-    }
-
-    static NxCloudIni ini() {
-        Path file = NxCloudIni.locate(environment());
-        try {
-            return NxCloudIni.read(file);
-        } catch (IOException e) {
-            throw new Failure(2, "Cannot read " + file + ": " + e.getMessage());
-        }
-    }
-
-    static void save(NxCloudIni ini) {
-        try {
-            ini.write();
-        } catch (IOException e) {
-            throw new Failure(2, "Cannot write " + ini.file() + ": " + e.getMessage() + " The file was not changed.");
-        }
     }
 }

@@ -1,6 +1,5 @@
 package dev.gatehouse.cli;
 
-import dev.gatehouse.cli.Gatehouse.Failure;
 import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -28,7 +27,7 @@ class LoginCommand implements Callable<Integer> {
     private static final String SPINNER = "|/-\\";
 
     @Parameters(arity = "0..1", paramLabel = "URL",
-            description = "The Gatehouse server. Default: nxCloudUrl in ./nx.json, else " + Gatehouse.DEFAULT_URL + ".")
+            description = "The Gatehouse server. Default: nxCloudUrl in ./nx.json, else " + LocalFiles.DEFAULT_URL + ".")
     String url;
 
     @Option(names = "--no-browser", description = "Only print the address to open; do not try to open a browser.")
@@ -39,8 +38,8 @@ class LoginCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Server server = new Server(Gatehouse.serverUrl(url));
-        NxCloudIni ini = Gatehouse.ini();
+        Server server = new Server(LocalFiles.serverUrl(url));
+        NxCloudIni ini = LocalFiles.ini();
         if ((url == null || url.isBlank()) && !ini.knows(server.url()) && !yes) {
             confirm(server);
         }
@@ -65,7 +64,7 @@ class LoginCommand implements Callable<Integer> {
         }
         String token = await(server, started);
         ini.putToken(server.url(), token);
-        Gatehouse.save(ini);
+        LocalFiles.save(ini);
         out.println("Signed in. Your personal access token is saved in " + ini.file().toAbsolutePath());
         return 0;
     }

@@ -1,6 +1,5 @@
 package dev.gatehouse.cli;
 
-import dev.gatehouse.cli.Gatehouse.Failure;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -15,7 +14,7 @@ class LogoutCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Server server = serverOption.server();
-        NxCloudIni ini = Gatehouse.ini();
+        NxCloudIni ini = LocalFiles.ini();
         String token = ini.token(server.url()).orElseThrow(() ->
                 new Failure(1, "There is no token for " + server.url() + " in " + ini.file() + "; you are logged out already."));
         Server.Answer answer = server.delete("/api/tokens/current", token);
@@ -26,7 +25,7 @@ class LogoutCommand implements Callable<Integer> {
                     + " It is still in " + ini.file() + ".");
         }
         ini.removeToken(server.url());
-        Gatehouse.save(ini);
+        LocalFiles.save(ini);
         System.out.println("Logged out: the token is revoked and removed from " + ini.file().toAbsolutePath());
         return 0;
     }

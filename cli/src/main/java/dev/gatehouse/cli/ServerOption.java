@@ -6,10 +6,10 @@ import picocli.CommandLine.Option;
 class ServerOption {
 
     @Option(names = {"--url", "--nx-cloud-url"}, description = "The Gatehouse server. Default: nxCloudUrl in ./nx.json, else "
-            + Gatehouse.DEFAULT_URL + ".")
+            + LocalFiles.DEFAULT_URL + ".")
     String url;
 
     Server server() {
-        return new Server(Gatehouse.serverUrl(url));
+        return new Server(LocalFiles.serverUrl(url));
     }
 }

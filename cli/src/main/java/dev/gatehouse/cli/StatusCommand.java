@@ -15,7 +15,7 @@ class StatusCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Server server = serverOption.server();
-        NxCloudIni ini = Gatehouse.ini();
+        NxCloudIni ini = LocalFiles.ini();
         Optional<String> token = ini.token(server.url());
         Server.Answer health = server.get("/health", null);
         System.out.println("Server:    " + server.url() + (health.status() == 200 ? " (up)" : " (HTTP " + health.status() + ")"));
@@ -31,7 +31,7 @@ class StatusCommand implements Callable<Integer> {
                 exit = 1;
             }
         }
-        Optional<String> nxCloudId = Gatehouse.workspace().flatMap(NxJson::nxCloudId);
+        Optional<String> nxCloudId = LocalFiles.workspace().flatMap(NxJson::nxCloudId);
         if (nxCloudId.isPresent()) {
             Server.Answer level = server.get("/api/access/" + nxCloudId.get(), exit == 0 ? token.orElse(null) : null);
             String shown = level.status() == 200 ? level.json().getString("level") : "unknown (HTTP " + level.status() + ")";

@@ -55,7 +55,7 @@ class EnvCommandTest {
     @ValueSource(strings = {"http://x'; touch /tmp/pwned; '", "http://h/$(id)", "http://user@h", "http://h/?q=1",
         "http://h/#x", "ftp://h", "javascript:alert(1)", "http://h:99999999", "http://h/a b", "http://h/`id`"})
     void item4_aServerAddressWithAnythingButPlainUrlCharactersIsRefused(String url) {
-        assertThrows(Gatehouse.Failure.class, () -> new Server(url), url);
+        assertThrows(Failure.class, () -> new Server(url), url);
     }
 
     @Test
