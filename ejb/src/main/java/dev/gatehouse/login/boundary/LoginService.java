@@ -7,7 +7,7 @@ import dev.gatehouse.common.TooManyRequests;
 import dev.gatehouse.login.control.LoginRequestLimits;
 import dev.gatehouse.login.entity.LoginRequest.Poll;
 import dev.gatehouse.login.entity.LoginRequest;
-import dev.gatehouse.organization.entity.Names;
+import dev.gatehouse.common.entity.Names;
 import dev.gatehouse.security.Roles;
 import dev.gatehouse.token.boundary.IssuedToken;
 import dev.gatehouse.token.control.TokenMint;

@@ -4,7 +4,7 @@ import dev.gatehouse.account.entity.Account;
 import dev.gatehouse.common.BusinessException;
 import dev.gatehouse.common.Problem;
 import dev.gatehouse.audit.control.Audit;
-import dev.gatehouse.organization.entity.Names;
+import dev.gatehouse.common.entity.Names;
 import dev.gatehouse.token.boundary.IssuedToken;
 import dev.gatehouse.token.entity.PersonalAccessToken;
 import dev.gatehouse.token.entity.TokenFormat;

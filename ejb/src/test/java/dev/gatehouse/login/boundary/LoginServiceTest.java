@@ -2,7 +2,7 @@ package dev.gatehouse.login.boundary;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.gatehouse.organization.entity.Names;
+import dev.gatehouse.common.entity.Names;
 import org.junit.jupiter.api.Test;
 
 class LoginServiceTest {

@@ -1,5 +1,6 @@
 package dev.gatehouse.organization.entity;
 
+import dev.gatehouse.common.entity.Names;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;

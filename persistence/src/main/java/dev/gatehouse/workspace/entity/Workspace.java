@@ -1,6 +1,6 @@
 package dev.gatehouse.workspace.entity;
 
-import dev.gatehouse.organization.entity.Names;
+import dev.gatehouse.common.entity.Names;
 import dev.gatehouse.organization.entity.Organization;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

@@ -1,4 +1,4 @@
-package dev.gatehouse.organization.entity;
+package dev.gatehouse.common.entity;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,6 +1,6 @@
-package dev.gatehouse.organization.entity;
+package dev.gatehouse.common.entity;
 
-/** The rule every organization and workspace name follows: 1 to 100 characters, not only spaces. */
+/** The rule every name people give follows (organizations, workspaces, tokens): 1 to 100 characters, not only spaces. */
 public final class Names {
 
     public static final int MAX = 100;
