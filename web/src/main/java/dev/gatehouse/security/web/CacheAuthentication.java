@@ -120,8 +120,8 @@ final class CacheAuthentication {
                         ? lookup.workspaceToken(presented, nxCloudId == null ? "" : nxCloudId) : Optional.empty();
         CacheMetrics.authenticated(token.isPresent() ? Authentication.VALID : Authentication.UNKNOWN);
         if (token.isEmpty()) {
-            BearerAuthentication.refuse(response, HttpServletResponse.SC_UNAUTHORIZED, "This workspace access token is"
-                    + " unknown to this server, mistyped or revoked. Ask an admin of the workspace's organization for a new one.");
+            BearerAuthentication.refuse(response, HttpServletResponse.SC_UNAUTHORIZED,
+                    BearerCheck.unknownWorkspaceToken().refusal());
             return null;
         }
         request.setAttribute(CacheServlet.WRITER, Writer.workspaceToken(token.get().name(), token.get().id()));
