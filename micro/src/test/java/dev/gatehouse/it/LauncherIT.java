@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import org.htmlunit.html.HtmlPage;
 import java.io.IOException;
 import java.net.Socket;
 import java.net.URI;
@@ -25,6 +24,7 @@ import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.h2.tools.Server;
+import org.htmlunit.html.HtmlPage;
 import org.junit.jupiter.api.Test;
 
 /**

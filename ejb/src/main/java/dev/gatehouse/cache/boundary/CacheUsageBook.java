@@ -1,12 +1,12 @@
 package dev.gatehouse.cache.boundary;
 
+import dev.gatehouse.account.control.CurrentAccount;
 import dev.gatehouse.cache.control.UsageCounts.Outcome;
 import dev.gatehouse.cache.control.UsageCounts.Taken;
 import dev.gatehouse.cache.entity.CacheEntry;
 import dev.gatehouse.cache.entity.CacheUsage;
 import dev.gatehouse.common.NotFound;
 import dev.gatehouse.common.Turns;
-import dev.gatehouse.account.control.CurrentAccount;
 import dev.gatehouse.organization.control.Memberships;
 import dev.gatehouse.security.Roles;
 import dev.gatehouse.workspace.entity.Workspace;

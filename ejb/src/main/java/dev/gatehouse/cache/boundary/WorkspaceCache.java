@@ -1,10 +1,10 @@
 package dev.gatehouse.cache.boundary;
 
+import dev.gatehouse.audit.control.Audit;
 import dev.gatehouse.cache.control.EntryRemoval;
 import dev.gatehouse.cache.entity.CacheEntry;
 import dev.gatehouse.cache.entity.Tier;
 import dev.gatehouse.cache.entity.Writer;
-import dev.gatehouse.audit.control.Audit;
 import dev.gatehouse.organization.control.Memberships;
 import dev.gatehouse.security.Roles;
 import dev.gatehouse.workspace.entity.Workspace;

@@ -1,10 +1,10 @@
 package dev.gatehouse.organization.boundary;
 
 import dev.gatehouse.account.entity.Account;
+import dev.gatehouse.audit.control.Audit;
 import dev.gatehouse.common.BusinessException;
 import dev.gatehouse.common.NotFound;
 import dev.gatehouse.common.Problem;
-import dev.gatehouse.audit.control.Audit;
 import dev.gatehouse.organization.control.Memberships;
 import dev.gatehouse.organization.entity.Membership;
 import dev.gatehouse.organization.entity.Role;

@@ -1,10 +1,10 @@
 package dev.gatehouse.organization.boundary;
 
-import dev.gatehouse.common.BusinessException;
-import dev.gatehouse.audit.control.Audit;
 import dev.gatehouse.account.control.CurrentAccount;
-import dev.gatehouse.organization.control.Memberships;
+import dev.gatehouse.audit.control.Audit;
 import dev.gatehouse.audit.entity.AuditRecord;
+import dev.gatehouse.common.BusinessException;
+import dev.gatehouse.organization.control.Memberships;
 import dev.gatehouse.organization.entity.Membership;
 import dev.gatehouse.organization.entity.Organization;
 import dev.gatehouse.organization.entity.Role;

@@ -1,10 +1,10 @@
 package dev.gatehouse.token.boundary;
 
+import dev.gatehouse.audit.control.Audit;
 import dev.gatehouse.common.BusinessException;
 import dev.gatehouse.common.NotFound;
-import dev.gatehouse.audit.control.Audit;
-import dev.gatehouse.organization.control.Memberships;
 import dev.gatehouse.common.entity.Names;
+import dev.gatehouse.organization.control.Memberships;
 import dev.gatehouse.security.Roles;
 import dev.gatehouse.token.entity.TokenFormat;
 import dev.gatehouse.token.entity.WorkspaceAccessToken;

@@ -1,9 +1,9 @@
 package dev.gatehouse.token.control;
 
 import dev.gatehouse.account.entity.Account;
+import dev.gatehouse.audit.control.Audit;
 import dev.gatehouse.common.BusinessException;
 import dev.gatehouse.common.Problem;
-import dev.gatehouse.audit.control.Audit;
 import dev.gatehouse.common.entity.Names;
 import dev.gatehouse.token.boundary.IssuedToken;
 import dev.gatehouse.token.entity.PersonalAccessToken;

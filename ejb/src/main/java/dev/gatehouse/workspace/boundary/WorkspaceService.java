@@ -1,5 +1,6 @@
 package dev.gatehouse.workspace.boundary;
 
+import dev.gatehouse.audit.control.Audit;
 import dev.gatehouse.cache.control.ArtifactStore;
 import dev.gatehouse.cache.entity.CacheEntry;
 import dev.gatehouse.cache.entity.CacheUsage;
@@ -7,7 +8,6 @@ import dev.gatehouse.common.AfterCommit;
 import dev.gatehouse.common.BusinessException;
 import dev.gatehouse.common.Problem;
 import dev.gatehouse.config.Sizes;
-import dev.gatehouse.audit.control.Audit;
 import dev.gatehouse.organization.control.Memberships;
 import dev.gatehouse.organization.entity.Membership;
 import dev.gatehouse.security.Roles;

@@ -1,10 +1,10 @@
 package dev.gatehouse.organization.web;
 
 import dev.gatehouse.account.entity.Account;
+import dev.gatehouse.audit.entity.AuditRecord;
 import dev.gatehouse.common.web.Messages;
 import dev.gatehouse.organization.boundary.MembershipService;
 import dev.gatehouse.organization.boundary.OrganizationService;
-import dev.gatehouse.audit.entity.AuditRecord;
 import dev.gatehouse.organization.entity.Membership;
 import dev.gatehouse.organization.entity.Role;
 import dev.gatehouse.workspace.boundary.WorkspaceService;

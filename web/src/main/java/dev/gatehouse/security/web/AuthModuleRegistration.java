@@ -2,8 +2,8 @@ package dev.gatehouse.security.web;
 
 import dev.gatehouse.account.boundary.AccountService;
 import dev.gatehouse.config.ConfiguredDataSource;
-import dev.gatehouse.token.boundary.TokenService;
 import dev.gatehouse.token.boundary.TokenLastUse;
+import dev.gatehouse.token.boundary.TokenService;
 import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
 import jakarta.security.auth.message.config.AuthConfigFactory;
