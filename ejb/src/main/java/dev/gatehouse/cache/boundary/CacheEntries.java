@@ -55,11 +55,9 @@ public class CacheEntries {
         Long workspace = em.createNamedQuery(Workspace.ID_OF, Long.class)
                 .setParameter("nxCloudId", key.nxCloudId())
                 .getSingleResult();
-        turns.take(em, "cache entry " + key.nxCloudId() + " " + tier + " " + key.hash());
-        boolean recordedFirst = em.createNamedQuery(CacheEntry.STORED_AS, Object[].class)
-                .setParameter("nxCloudId", key.nxCloudId()).setParameter("hash", key.hash())
-                .getResultStream().anyMatch(row -> row[0] == tier);
-        if (recordedFirst) {
+        // In a folder the file's link already chose the one upload that counts; in S3 (an object per
+        // upload) this record does, so its writers take turns and the second finds the first's row.
+        if (stored.objectKey() != null && recordedFirst(key, tier)) {
             return false;
         }
         em.persist(new CacheEntry(em.getReference(Workspace.class, workspace), tier, key.hash(), size, stored.sha256(),
@@ -71,5 +69,12 @@ public class CacheEntries {
             // The transaction is marked for rollback; nothing of it is kept.
             return false;
         }
+    }
+
+    private boolean recordedFirst(CacheKey key, Tier tier) {
+        turns.take(em, "cache entry " + key.nxCloudId() + " " + tier + " " + key.hash());
+        return em.createNamedQuery(CacheEntry.STORED_AS, Object[].class)
+                .setParameter("nxCloudId", key.nxCloudId()).setParameter("hash", key.hash())
+                .getResultStream().anyMatch(row -> row[0] == tier);
     }
 }

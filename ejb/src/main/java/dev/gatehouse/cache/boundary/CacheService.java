@@ -20,6 +20,7 @@ import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
 
@@ -63,7 +64,8 @@ public class CacheService {
             throws IOException {
         CacheKey key = new CacheKey(nxCloudId, hash);
         Tier tier = Tier.writtenBy(session.isCallerInRole(Roles.WORKSPACE_TRUSTED));
-        if (store.exists(key, tier) || tier == Tier.UNTRUSTED && store.exists(key, Tier.TRUSTED)) {
+        // An untrusted writer cannot add what the trusted tier already holds either.
+        if (store.exists(key, tier == Tier.UNTRUSTED ? List.of(Tier.UNTRUSTED, Tier.TRUSTED) : List.of(tier))) {
             return Written.EXISTS;
         }
         // Stored, it would only make the eviction take it and everything else of the workspace's.
@@ -96,7 +98,7 @@ public class CacheService {
             LOG.warning(() -> "An unrecorded upload's bytes stay behind: " + stuck.getCause());
         }
         // In S3, where each upload has an object of its own, the record decides which upload of a hash counts.
-        if (stored.get().objectKey() != null && store.exists(key, tier)) {
+        if (stored.get().objectKey() != null && store.exists(key, List.of(tier))) {
             return Written.EXISTS;
         }
         String why = failure;

@@ -35,7 +35,8 @@ public interface ArtifactStore {
     /** The first of the tiers that holds the artifact. */
     Optional<Artifact> find(CacheKey key, List<Tier> tiers);
 
-    boolean exists(CacheKey key, Tier tier);
+    /** Whether any of the tiers holds the artifact: in S3, one question to the records for all of them. */
+    boolean exists(CacheKey key, List<Tier> tiers);
 
     /**
      * Stores exactly {@code length} bytes from {@code body} in one tier.

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.microprofile.metrics.Counter;
 import org.eclipse.microprofile.metrics.Metadata;
@@ -43,6 +44,8 @@ public class CacheMetrics {
     MetricRegistry registry;
 
     private final Map<Authentication, Counter> authentications = new EnumMap<>(Authentication.class);
+    /** By method and status: a few dozen at most, as statuses are the cache's own. */
+    private final Map<String, Counter> refusals = new ConcurrentHashMap<>();
     private final Map<String, Timer> durations = new java.util.HashMap<>();
 
     private final Map<Outcome, Counter> requests = new EnumMap<>(Outcome.class);
@@ -113,10 +116,12 @@ public class CacheMetrics {
     public static void refused(String method, int status) {
         CacheMetrics metrics = registered;
         if (metrics != null) {
-            metrics.registry.counter(Metadata.builder().withName("gatehouse_cache_refused")
-                    .withDescription("Cache requests refused, by method and HTTP status").build(),
-                    new Tag("method", "GET".equals(method) || "PUT".equals(method) ? method : "other"),
-                    new Tag("status", String.valueOf(status))).inc();
+            String counted = "GET".equals(method) || "PUT".equals(method) ? method : "other";
+            // Looked up in the registry once per method and status, not on every refusal.
+            metrics.refusals.computeIfAbsent(counted + " " + status, key -> metrics.registry.counter(
+                    Metadata.builder().withName("gatehouse_cache_refused")
+                            .withDescription("Cache requests refused, by method and HTTP status").build(),
+                    new Tag("method", counted), new Tag("status", String.valueOf(status)))).inc();
         }
     }
 

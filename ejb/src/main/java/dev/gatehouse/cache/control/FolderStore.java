@@ -69,15 +69,13 @@ public class FolderStore implements ArtifactStore {
     }
 
     @Override
-    public boolean exists(CacheKey key, Tier tier) {
-        return fileOf(key, tier).toFile().isFile();
+    public boolean exists(CacheKey key, List<Tier> tiers) {
+        return tiers.stream().anyMatch(tier -> fileOf(key, tier).toFile().isFile());
     }
 
     @Override
     public Optional<Stored> store(CacheKey key, Tier tier, InputStream body, long length) throws IOException {
-        if (exists(key, tier)) {
-            return Optional.empty();
-        }
+        // Whether it exists was asked just before (CacheService); the link below decides anyway.
         Path part;
         try {
             part = Files.createTempFile(incoming, key.hash(), ".part");

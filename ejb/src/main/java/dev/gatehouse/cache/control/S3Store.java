@@ -107,8 +107,8 @@ public class S3Store implements ArtifactStore {
     }
 
     @Override
-    public boolean exists(CacheKey key, Tier tier) {
-        return locate.apply(key, List.of(tier)).isPresent();
+    public boolean exists(CacheKey key, List<Tier> tiers) {
+        return locate.apply(key, tiers).isPresent();
     }
 
     @Override

@@ -46,8 +46,8 @@ class FolderStoreTest {
         assertEquals(Optional.of(new ArtifactStore.Stored(sha256(bytes), null)), stored);
         assertArrayEquals(bytes, store.find(key, List.of(Tier.UNTRUSTED, Tier.TRUSTED)).orElseThrow().source().open().readAllBytes());
         assertArrayEquals(bytes, Files.readAllBytes(root.resolve("abcdefghijklmnopqrstuvwx/12/34/123456789")));
-        assertTrue(store.exists(key, Tier.TRUSTED));
-        assertFalse(store.exists(key, Tier.UNTRUSTED));
+        assertTrue(store.exists(key, List.of(Tier.TRUSTED)));
+        assertFalse(store.exists(key, List.of(Tier.UNTRUSTED)));
         assertEquals(List.of(), parts(), "no part file left");
     }
 
@@ -92,7 +92,7 @@ class FolderStoreTest {
         FolderStore store = store();
         assertThrows(IncompleteBodyException.class,
                 () -> store.store(key, Tier.TRUSTED, new ByteArrayInputStream(new byte[10]), 100));
-        assertFalse(store.exists(key, Tier.TRUSTED));
+        assertFalse(store.exists(key, List.of(Tier.TRUSTED)));
         assertEquals(List.of(), parts());
     }
 

@@ -67,7 +67,7 @@ class S3StoreTest {
         assertEquals(sha256(bytes), first.sha256());
         assertTrue(first.objectKey().startsWith("ws1aaaaaaaaaaaaaaaaaaaaa/trusted/1234/"), first.objectKey());
         assertFalse(first.objectKey().equals(second.objectKey()), "two uploads never share an object");
-        assertFalse(store.exists(key, Tier.TRUSTED), "unrecorded, an object is nothing");
+        assertFalse(store.exists(key, List.of(Tier.TRUSTED)), "unrecorded, an object is nothing");
         assertEquals(Optional.empty(), store.find(key, List.of(Tier.TRUSTED)));
 
         record(key, Tier.TRUSTED, bytes.length, first);
