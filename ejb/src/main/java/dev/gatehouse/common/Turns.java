@@ -31,7 +31,7 @@ public class Turns {
 
     @PostConstruct
     void readDatabase() {
-        postgres = Settings.fromEnvironment().databaseUrl().startsWith("jdbc:postgresql:");
+        postgres = Settings.fromEnvironment().usesPostgres();
         for (int stripe = 0; stripe < STRIPES; stripe++) {
             stripes[stripe] = new Semaphore(1);
         }

@@ -55,7 +55,7 @@ public final class Schema {
     /** The migrations of the configured database's vendor; an H2 database is backed up into the data folder. */
     public Schema(DataSource database, Settings settings) {
         this(database, isH2File(settings.databaseUrl()) ? settings.dataFolder().resolve("backups") : null,
-                settings.cacheFolder(), settings.databaseUrl().startsWith("jdbc:postgresql:") ? "postgresql" : "h2");
+                settings.cacheFolder(), settings.usesPostgres() ? "postgresql" : "h2");
     }
 
     /**

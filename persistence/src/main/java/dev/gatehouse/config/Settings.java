@@ -178,9 +178,14 @@ public final class Settings {
         return get(DB_URL, "jdbc:h2:file:" + dataFolder().resolve("gatehouse"));
     }
 
+    /** PostgreSQL's URL; otherwise H2, the only other database the data source opens. */
+    public boolean usesPostgres() {
+        return databaseUrl().startsWith("jdbc:postgresql:");
+    }
+
     /** H2's conventional user unless told otherwise, so that an H2 URL alone is enough. */
     public String databaseUser() {
-        return get(DB_USER, databaseUrl().startsWith("jdbc:h2:") ? "sa" : "");
+        return get(DB_USER, usesPostgres() ? "" : "sa");
     }
 
     /** Not stripped: a password may legitimately begin or end with a space. */

@@ -42,11 +42,14 @@ class SettingsTest {
         assertEquals("jdbc:postgresql://127.0.0.1/gatehouse", settings.databaseUrl());
         assertEquals("gate", settings.databaseUser());
         assertEquals(" secret ", settings.databasePassword());
+        assertTrue(settings.usesPostgres());
     }
 
     @Test
     void anyH2DatabaseDefaultsToItsConventionalUser() {
         assertEquals("sa", of(Map.of(Settings.DB_URL, "jdbc:h2:file:/tmp/x;AUTO_SERVER=TRUE")).databaseUser());
+        assertFalse(of(Map.of(Settings.DB_URL, "jdbc:h2:file:/tmp/x")).usesPostgres());
+        assertFalse(of(Map.of()).usesPostgres());
         assertEquals("", of(Map.of(Settings.DB_URL, "jdbc:postgresql://127.0.0.1/g")).databaseUser());
     }
 

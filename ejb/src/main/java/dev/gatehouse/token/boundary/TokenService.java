@@ -85,10 +85,10 @@ public class TokenService {
     public BearerCheck authenticate(String presented, String clientIp) {
         switch (TokenFormat.check(presented, TokenFormat.PERSONAL_PREFIX)) {
             case NOT_OURS:
-                return BearerCheck.refused("This is not a Gatehouse personal access token (they start with "
+                return new BearerCheck.Refused("This is not a Gatehouse personal access token (they start with "
                         + TokenFormat.PERSONAL_PREFIX + ")." + BearerCheck.AGAIN);
             case MISTYPED:
-                return BearerCheck.refused("This personal access token is mistyped: its checksum does not match."
+                return new BearerCheck.Refused("This personal access token is mistyped: its checksum does not match."
                         + " Copy it again from where you saved it.");
             default:
                 break;
@@ -111,7 +111,7 @@ public class TokenService {
                 if (token.recordUse(now, clientIp)) {
                     lastUse.record(token.getId(), now, clientIp);
                 }
-                return BearerCheck.valid(token.getAccount().getUsername());
+                return new BearerCheck.Person(token.getAccount().getUsername());
         }
     }
 }

@@ -78,10 +78,16 @@ public class WorkspaceTokenService {
                 workspace.getName() + ": " + token.describe(), token.getLevel().label(), "Revoked");
     }
 
-    /** Open to everyone, as for personal tokens: the caller has no identity yet. No transaction. */
+    /** For converting a legacy nx.json: which workspace a token belongs to. */
     @PermitAll
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
-    public Optional<WorkspaceAccessToken> authenticate(String presented) {
+    public String nxCloudIdOf(String presented) {
+        return active(presented).map(token -> token.getWorkspace().getNxCloudId())
+                .orElseThrow(() -> new NotFound("This server knows no active workspace access token like this one."));
+    }
+
+    /** CI's cache requests read the same in one statement ({@code security.web.CacheAccessLookup}). */
+    private Optional<WorkspaceAccessToken> active(String presented) {
         if (TokenFormat.check(presented, TokenFormat.WORKSPACE_PREFIX) != TokenFormat.Check.WELL_FORMED) {
             return Optional.empty();
         }
@@ -90,13 +96,5 @@ public class WorkspaceTokenService {
                 .setParameter("hash", hash).getResultStream().findFirst()
                 .filter(token -> TokenFormat.sameHash(token.getTokenHash(), hash))
                 .filter(WorkspaceAccessToken::isActive);
-    }
-
-    /** For converting a legacy nx.json: which workspace a token belongs to. */
-    @PermitAll
-    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
-    public String nxCloudIdOf(String presented) {
-        return authenticate(presented).map(token -> token.getWorkspace().getNxCloudId())
-                .orElseThrow(() -> new NotFound("This server knows no active workspace access token like this one."));
     }
 }

@@ -38,7 +38,10 @@ public final class BearerAuthentication {
             return null;
         }
         BearerCheck check = tokens.authenticate(token, request.getRemoteAddr());
-        return check.isValid() ? check.username() : refuse(response, HttpServletResponse.SC_UNAUTHORIZED, check.refusal());
+        if (check instanceof BearerCheck.Person person) {
+            return person.username();
+        }
+        return refuse(response, HttpServletResponse.SC_UNAUTHORIZED, ((BearerCheck.Refused) check).sentence());
     }
 
     /** The token in the one Authorization header; null when the header is refused, as the response says. */

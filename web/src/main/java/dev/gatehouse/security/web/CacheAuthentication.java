@@ -78,12 +78,12 @@ final class CacheAuthentication {
                 if (outcome == Authentication.VALID) {
                     return person(found.get(), request);
                 }
-                BearerCheck refused = switch (outcome) {
+                BearerCheck.Refused refused = switch (outcome) {
                     case REVOKED -> BearerCheck.revoked();
                     case EXPIRED -> BearerCheck.expired(found.get().expiresAt());
                     default -> BearerCheck.unknown();
                 };
-                BearerAuthentication.refuse(response, HttpServletResponse.SC_UNAUTHORIZED, refused.refusal());
+                BearerAuthentication.refuse(response, HttpServletResponse.SC_UNAUTHORIZED, refused.sentence());
                 return null;
             }
         } catch (SQLException e) {
@@ -121,7 +121,7 @@ final class CacheAuthentication {
         CacheMetrics.authenticated(token.isPresent() ? Authentication.VALID : Authentication.UNKNOWN);
         if (token.isEmpty()) {
             BearerAuthentication.refuse(response, HttpServletResponse.SC_UNAUTHORIZED,
-                    BearerCheck.unknownWorkspaceToken().refusal());
+                    BearerCheck.unknownWorkspaceToken().sentence());
             return null;
         }
         request.setAttribute(CacheServlet.WRITER, Writer.workspaceToken(token.get().name(), token.get().id()));
