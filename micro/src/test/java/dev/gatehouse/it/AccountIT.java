@@ -18,8 +18,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Accounts end to end on the real Payara Micro with the built WAR: sign-up, log-in, log-out, the
- * role checks in the web and EJB layers, and every refusal the pages promise. One deployment for
- * the whole class, because each Micro boot costs about 20 seconds.
+ * role checks in the web and EJB layers, and every refusal the pages promise.
  */
 class AccountIT extends DeployedGatehouse {
 

@@ -13,8 +13,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The built Micro WAR, deployed as it is on a real Payara Micro, for black-box tests over HTTP.
- * Each test class that extends this boots one Micro (about 20 s), so classes group a feature's
- * tests together.
+ * The first test class that extends this boots the Micro (about 20 s), and the others use it
+ * ({@link SharedMicro}).
  */
 @ExtendWith(ArquillianExtension.class)
 abstract class DeployedGatehouse {
