@@ -25,7 +25,7 @@ import org.jboss.shrinkwrap.api.Archive;
  */
 public class SharedMicro extends PayaraMicroDeployableContainer {
 
-    static final Path GUARDS = Path.of("src", "main", "payara", "micro.options");
+    private static final Path GUARDS = Path.of("src", "main", "payara", "micro.options");
 
     private Archive<?> deployed;
     private ProtocolMetaData running;

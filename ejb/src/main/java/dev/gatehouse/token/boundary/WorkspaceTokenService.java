@@ -86,7 +86,7 @@ public class WorkspaceTokenService {
                 .orElseThrow(() -> new NotFound("This server knows no active workspace access token like this one."));
     }
 
-    /** CI's cache requests read the same in one statement ({@code security.web.CacheAccessLookup}). */
+    /** The live token presented; CI's cache requests read the same in one statement ({@code security.web.CacheAccessLookup}). */
     private Optional<WorkspaceAccessToken> active(String presented) {
         if (TokenFormat.check(presented, TokenFormat.WORKSPACE_PREFIX) != TokenFormat.Check.WELL_FORMED) {
             return Optional.empty();
