@@ -20,8 +20,10 @@ import org.jboss.shrinkwrap.api.Archive;
  * per deployment, that is per test class, at about 20 s each; this one keeps the first running for the
  * classes after it and ends it with the test run. The classes share one server as they always shared
  * its data folder and database: each makes its own accounts and workspaces, and the throttle tests
- * come from loopback addresses of their own. It starts with the options the launcher starts with
- * ({@code src/main/payara/micro.options}: no phone-home), besides those of {@code arquillian.xml}.
+ * come from loopback addresses of their own. The counts of 127.0.0.1 are shared by all classes (30
+ * failed log-ins, 20 CLI log-in requests in 15 minutes): a test that spends many takes its own address.
+ * It starts with the options the launcher starts with ({@code src/main/payara/micro.options}: no
+ * phone-home), besides those of {@code arquillian.xml}.
  */
 public class SharedMicro extends PayaraMicroDeployableContainer {
 
