@@ -8,6 +8,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.util.concurrent.Semaphore;
+import java.util.stream.Stream;
 
 /**
  * Turns at creating a row that two writers may create at the same moment (an upload's record, a day's
@@ -26,15 +27,12 @@ public class Turns {
     @Resource
     TransactionSynchronizationRegistry transactions;
 
-    private final Semaphore[] stripes = new Semaphore[STRIPES];
+    private final Semaphore[] stripes = Stream.generate(() -> new Semaphore(1)).limit(STRIPES).toArray(Semaphore[]::new);
     private boolean postgres;
 
     @PostConstruct
     void readDatabase() {
         postgres = Settings.fromEnvironment().usesPostgres();
-        for (int stripe = 0; stripe < STRIPES; stripe++) {
-            stripes[stripe] = new Semaphore(1);
-        }
     }
 
     /** Waits for the turn at {@code what}, in the transaction of {@code em}. */

@@ -28,10 +28,10 @@ class TurnsTest {
     private final Turns turns = new Turns();
     private final Transactions transactions = new Transactions();
 
+    /** Left unread, the database is H2's. */
     @BeforeEach
     void onH2() {
         turns.transactions = transactions;
-        turns.readDatabase();
     }
 
     @Test

@@ -1,5 +1,7 @@
 package dev.gatehouse.it;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import dev.gatehouse.token.entity.TokenFormat;
 import dev.gatehouse.workspace.entity.NxCloudId;
 import java.sql.Connection;
@@ -15,7 +17,7 @@ import java.time.ZoneOffset;
  * People and workspaces written straight into the test server's database, for tests of the cache's
  * protocol: milliseconds, where a sign-up through the pages costs two password hashes and five
  * pages. A path only tests have: the server has no way to make an account without a password (these
- * accounts cannot sign in). Ids are taken from the sequence table as EclipseLink takes them, a block
+ * accounts hold a placeholder instead of a password hash, so they are for token requests only). Ids are taken from the sequence table as EclipseLink takes them, a block
  * of their own, and the server caches no entity, so it reads these rows like its own.
  */
 final class Fixture {
@@ -68,8 +70,8 @@ final class Fixture {
     /** What the workspace page's "Save access levels" stores, for tests of what the levels do. */
     static void levels(Workspace workspace, String idLevel, String patLevel) throws SQLException {
         try (Connection db = Database.connect()) {
-            update(db, "UPDATE WORKSPACE SET IDACCESSLEVEL = ?, PATACCESSLEVEL = ? WHERE NXCLOUDID = ?",
-                    idLevel, patLevel, workspace.nxCloudId());
+            assertEquals(1, update(db, "UPDATE WORKSPACE SET IDACCESSLEVEL = ?, PATACCESSLEVEL = ? WHERE NXCLOUDID = ?",
+                    idLevel, patLevel, workspace.nxCloudId()));
         }
     }
 
@@ -100,7 +102,7 @@ final class Fixture {
 
     /** The first of {@code count} ids no one else gets: EclipseLink's own step, with a smaller block. */
     private static long ids(Connection db, int count) throws SQLException {
-        update(db, "UPDATE SEQUENCE SET SEQ_COUNT = SEQ_COUNT + ? WHERE SEQ_NAME = 'SEQ_GEN_TABLE'", count);
+        assertEquals(1, update(db, "UPDATE SEQUENCE SET SEQ_COUNT = SEQ_COUNT + ? WHERE SEQ_NAME = 'SEQ_GEN_TABLE'", count));
         try (PreparedStatement query = db.prepareStatement("SELECT SEQ_COUNT FROM SEQUENCE WHERE SEQ_NAME = 'SEQ_GEN_TABLE'");
              ResultSet row = query.executeQuery()) {
             row.next();
@@ -108,12 +110,12 @@ final class Fixture {
         }
     }
 
-    private static void update(Connection db, String sql, Object... values) throws SQLException {
+    private static int update(Connection db, String sql, Object... values) throws SQLException {
         try (PreparedStatement statement = db.prepareStatement(sql)) {
             for (int i = 0; i < values.length; i++) {
                 statement.setObject(i + 1, values[i]);
             }
-            statement.executeUpdate();
+            return statement.executeUpdate();
         }
     }
 

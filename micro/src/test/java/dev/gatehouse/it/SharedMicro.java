@@ -4,6 +4,8 @@ import fish.payara.arquillian.container.payara.managed.PayaraMicroContainerConfi
 import fish.payara.arquillian.container.payara.managed.PayaraMicroDeployableContainer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -11,6 +13,7 @@ import java.util.stream.Collectors;
 import org.jboss.arquillian.container.spi.client.container.DeployableContainer;
 import org.jboss.arquillian.container.spi.client.container.DeploymentException;
 import org.jboss.arquillian.container.spi.client.container.LifecycleException;
+import org.jboss.arquillian.container.spi.client.protocol.metadata.HTTPContext;
 import org.jboss.arquillian.container.spi.client.protocol.metadata.ProtocolMetaData;
 import org.jboss.arquillian.core.spi.LoadableExtension;
 import org.jboss.shrinkwrap.api.Archive;
@@ -27,7 +30,8 @@ import org.jboss.shrinkwrap.api.Archive;
  */
 public class SharedMicro extends PayaraMicroDeployableContainer {
 
-    private static final Path GUARDS = Path.of("src", "main", "payara", "micro.options");
+    /** Beside the preboot commands, whose path the build hands to the tests. */
+    private static final Path GUARDS = Path.of(System.getProperty("gatehouse.preboot")).resolveSibling("micro.options");
 
     private Archive<?> deployed;
     private ProtocolMetaData running;
@@ -55,13 +59,40 @@ public class SharedMicro extends PayaraMicroDeployableContainer {
 
     @Override
     public ProtocolMetaData deploy(Archive<?> archive) throws DeploymentException {
-        if (running == null) {
-            running = super.deploy(archive);
-            deployed = archive;
-        } else if (!deployed.getName().equals(archive.getName())) {
+        if (running != null && !deployed.getName().equals(archive.getName())) {
             throw new DeploymentException("One shared Micro runs " + deployed.getName() + ", not " + archive.getName());
         }
+        if (running != null && !answers(running)) {
+            // It died under an earlier class: this class gets a new one, not "connection refused".
+            running = null;
+            super.undeploy(deployed);
+        }
+        if (running == null) {
+            try {
+                running = super.deploy(archive);
+                deployed = archive;
+            } catch (DeploymentException | RuntimeException failed) {
+                // Payara's container leaves a Micro that never became ready running; a later class
+                // would start a second one beside it.
+                try {
+                    super.undeploy(archive);
+                } catch (RuntimeException notStarted) {
+                    failed.addSuppressed(notStarted);
+                }
+                throw failed;
+            }
+        }
         return running;
+    }
+
+    private static boolean answers(ProtocolMetaData running) {
+        HTTPContext http = running.getContexts(HTTPContext.class).iterator().next();
+        try (Socket probe = new Socket()) {
+            probe.connect(new InetSocketAddress(http.getHost(), http.getPort()), 2000);
+            return true;
+        } catch (IOException refused) {
+            return false;
+        }
     }
 
     @Override
